@@ -1,0 +1,18 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import kafkaClustersPlugin from '@k8s-kafka/plugin-kafka-clusters';
+
+export default createApp({
+  features: [
+    catalogPlugin,
+    catalogGraphPlugin,
+    orgPlugin,
+    scaffolderPlugin,
+    kubernetesPlugin,
+    kafkaClustersPlugin,
+  ],
+});

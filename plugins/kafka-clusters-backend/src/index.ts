@@ -1,0 +1,7 @@
+/**
+ * The kafka-clusters backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { kafkaClustersPlugin as default } from './plugin';

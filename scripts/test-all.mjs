@@ -1,0 +1,79 @@
+// `npm test`: type check, lint and every test runner, in that order. Each runner prints its
+// own summary; the last line counts tests from the runners' JSON reports.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const reports = path.join(root, '.reports');
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+
+const jestReport = name => path.join(reports, `${name}.json`);
+
+const stages = [
+  { name: 'type check', command: ['tsc'] },
+  { name: 'lint', command: ['backstage-cli', 'repo', 'lint'] },
+  {
+    name: 'package tests',
+    command: ['backstage-cli', 'repo', 'test', '--json', `--outputFile=${jestReport('packages')}`],
+    report: jestReport('packages'),
+  },
+  {
+    name: 'suite tests',
+    command: ['yarn', 'workspace', '@k8s-kafka/suite-tests', 'test:suite', '--json', `--outputFile=${jestReport('suite')}`],
+    report: jestReport('suite'),
+  },
+];
+
+const env = { ...process.env, CI: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+const outcomes = [];
+for (const stage of stages) {
+  process.stdout.write(`\n=== ${stage.name}: ${stage.command.join(' ')}\n`);
+  const started = Date.now();
+  const run = spawnSync(stage.command[0], stage.command.slice(1), {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const ok = run.status === 0;
+  outcomes.push({ ...stage, ok, seconds });
+  process.stdout.write(`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s\n`);
+}
+
+/** Counts a Jest JSON report; a suite that failed without a failing test (it did not load) counts as one failure. */
+function countJest(file) {
+  if (!fs.existsSync(file)) return undefined;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const brokenSuites = report.testResults.filter(
+    suite =>
+      suite.status === 'failed' &&
+      !suite.assertionResults.some(test => test.status === 'failed'),
+  ).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenSuites,
+  };
+}
+
+let passed = 0;
+let failed = 0;
+process.stdout.write('\n=== summary\n');
+for (const stage of outcomes) {
+  let line = `${stage.ok ? 'ok    ' : 'FAILED'} ${stage.name} (${stage.seconds}s)`;
+  if (stage.report) {
+    const counts = countJest(stage.report);
+    if (counts) {
+      passed += counts.passed;
+      failed += counts.failed;
+      line += `: ${counts.passed} passed, ${counts.failed} failed`;
+    } else {
+      failed += 1;
+      line += ': no report written, counted as 1 failed';
+    }
+  }
+  process.stdout.write(`${line}\n`);
+}
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exitCode = outcomes.every(stage => stage.ok) ? 0 : 1;
