@@ -1,3 +1,12 @@
+import { createKafkaEnvironmentCreateAction } from './createEnvironment';
+
+export { createKafkaEnvironmentCreateAction };
+
+/**
+ * Every `kafka:environment:*` action.
+ *
+ * @public
+ */
 export function createKafkaEnvironmentActions() {
-  return [];
+  return [createKafkaEnvironmentCreateAction()];
 }

@@ -1,0 +1,22 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import request from 'supertest';
+import { scaffolderModuleKafkaEnvironments } from './module';
+
+describe('scaffolderModuleKafkaEnvironments', () => {
+  it('adds the kafka:environment actions to the scaffolder', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleKafkaEnvironments,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({ data: { backend: { baseUrl: 'http://localhost' } } }),
+      ],
+    });
+
+    const res = await request(server).get('/api/scaffolder/v2/actions');
+    expect(res.status).toBe(200);
+    expect(res.body.map((a: { id: string }) => a.id)).toContain('kafka:environment:create');
+  });
+});
