@@ -3,7 +3,9 @@ import { parseKafkaClusterRefs, stringifyKafkaClusterRef } from './annotations';
 describe('parseKafkaClusterRefs', () => {
   it('reads a comma-separated list and tolerates spaces', () => {
     expect(
-      parseKafkaClusterRefs('prod-eu/kafka/shared, staging/orders/orders-kafka'),
+      parseKafkaClusterRefs(
+        'prod-eu/kafka/shared, staging/orders/orders-kafka',
+      ),
     ).toEqual([
       { cluster: 'prod-eu', namespace: 'kafka', name: 'shared' },
       { cluster: 'staging', namespace: 'orders', name: 'orders-kafka' },
