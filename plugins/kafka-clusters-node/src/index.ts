@@ -5,5 +5,4 @@
  * @packageDocumentation
  */
 
-export * from './clusters/types';
-export { readConfigClusters } from './clusters/readConfigClusters';
+export * from './clusters';

@@ -1,8 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { readConfigClusters } from './readConfigClusters';
+import { readConfigClusters, usesCatalogClusters } from './readConfigClusters';
 
 describe('readConfigClusters', () => {
-  it('reads config clusters with their defaults, and the local kubectl proxy', () => {
+  it('reads config clusters as the Kubernetes plugin does, and the local kubectl proxy', () => {
     const config = new ConfigReader({
       kubernetes: {
         clusterLocatorMethods: [
@@ -13,11 +13,18 @@ describe('readConfigClusters', () => {
                 name: 'prod-eu',
                 title: 'Production EU',
                 url: 'https://127.0.0.1:6443',
+                authProvider: 'serviceAccount',
                 serviceAccountToken: 'token',
                 caFile: '/tmp/ca.crt',
                 dashboardUrl: 'https://dashboard.example.com',
               },
-              { name: 'dev', url: 'https://dev:6443', skipTLSVerify: true },
+              {
+                name: 'eks',
+                url: 'https://eks:443',
+                authProvider: 'aws',
+                assumeRole: 'arn:aws:iam::1:role/reader',
+                skipTLSVerify: true,
+              },
             ],
           },
           { type: 'localKubectlProxy' },
@@ -27,31 +34,54 @@ describe('readConfigClusters', () => {
     });
 
     expect(readConfigClusters(config)).toEqual([
-      {
+      expect.objectContaining({
         name: 'prod-eu',
         title: 'Production EU',
         url: 'https://127.0.0.1:6443',
-        authProvider: 'serviceAccount',
-        serviceAccountToken: 'token',
         caFile: '/tmp/ca.crt',
         skipTLSVerify: false,
         dashboardUrl: 'https://dashboard.example.com',
-      },
-      expect.objectContaining({ name: 'dev', skipTLSVerify: true }),
+        authMetadata: {
+          'kubernetes.io/auth-provider': 'serviceAccount',
+          serviceAccountToken: 'token',
+        },
+      }),
+      expect.objectContaining({
+        name: 'eks',
+        skipTLSVerify: true,
+        authMetadata: {
+          'kubernetes.io/auth-provider': 'aws',
+          'kubernetes.io/aws-assume-role': 'arn:aws:iam::1:role/reader',
+        },
+      }),
       expect.objectContaining({
         name: 'local',
-        url: 'http://localhost:8001',
-        authProvider: 'localKubectlProxy',
+        url: 'http://127.0.0.1:8001',
+        authMetadata: { 'kubernetes.io/auth-provider': 'localKubectlProxy' },
       }),
     ]);
+    expect(usesCatalogClusters(config)).toBe(true);
   });
 
   it('returns nothing when the Kubernetes plugin is not configured', () => {
-    expect(readConfigClusters(new ConfigReader({}))).toEqual([]);
+    const config = new ConfigReader({});
+    expect(readConfigClusters(config)).toEqual([]);
+    expect(usesCatalogClusters(config)).toBe(false);
+  });
+
+  it('refuses a cluster without an auth provider, naming it', () => {
+    const config = new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          { type: 'config', clusters: [{ name: 'prod', url: 'https://a:6443' }] },
+        ],
+      },
+    });
+    expect(() => readConfigClusters(config)).toThrow("Kubernetes cluster 'prod' has no authProvider");
   });
 
   it('refuses two clusters with the same name', () => {
-    const cluster = { name: 'prod', url: 'https://a:6443' };
+    const cluster = { name: 'prod', url: 'https://a:6443', authProvider: 'serviceAccount' };
     const config = new ConfigReader({
       kubernetes: {
         clusterLocatorMethods: [{ type: 'config', clusters: [cluster, cluster] }],

@@ -1,0 +1,9 @@
+export type {
+  ClusterDetails,
+  KubernetesCredential,
+  AuthenticationStrategy,
+} from '@backstage/plugin-kubernetes-node';
+export { readConfigClusters, usesCatalogClusters } from './readConfigClusters';
+export { readCatalogClusters } from './readCatalogClusters';
+export { createAuthStrategies, getClusterCredential } from './authStrategies';
+export { buildKubeConfig } from './kubeConfig';
