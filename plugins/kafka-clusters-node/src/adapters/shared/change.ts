@@ -1,0 +1,99 @@
+import {
+  HealthReason,
+  KubernetesObjectRef,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
+import { HealthThresholds } from '../types';
+import { ProjectedPod } from './core';
+import { ageSeconds, latestTime } from './time';
+import { reason } from './verdict';
+
+/** One sign that the operator is working towards a new desired state. */
+export interface ChangeSignal {
+  code:
+    | 'Provisioning'
+    | 'SpecNotObserved'
+    | 'RollInProgress'
+    | 'MetadataMigration';
+  message: string;
+  /** When the change started, when the sources tell. */
+  since?: string;
+}
+
+/** Whether a change explains missing readiness, and whether it is stuck. */
+export interface ChangeState {
+  signals: ChangeSignal[];
+  inProgress: boolean;
+  /** The resource is being created for the first time: nothing was serving before. */
+  creating: boolean;
+  /** In progress, yet nothing moved for longer than the threshold. */
+  stuck: boolean;
+  /** The last sign of movement: the change's start, or a pod created or changing readiness. */
+  lastProgress?: string;
+}
+
+/** A change in progress that is not stuck explains pods that are not ready. */
+export function explains(change: ChangeState): boolean {
+  return change.inProgress && !change.stuck;
+}
+
+export function assessChange(
+  signals: ChangeSignal[],
+  creating: boolean,
+  pods: readonly ProjectedPod[] | undefined,
+  now: Date,
+  thresholds: HealthThresholds,
+): ChangeState {
+  const inProgress = signals.length > 0;
+  const lastProgress = latestTime(
+    ...signals.map(s => s.since),
+    ...(pods ?? []).flatMap(p => [p.meta.creationTimestamp, p.readySince]),
+  );
+  const age = ageSeconds(lastProgress, now);
+  return {
+    signals,
+    inProgress,
+    creating: creating && inProgress,
+    stuck:
+      inProgress &&
+      age !== undefined &&
+      age > thresholds.changeStuckAfterSeconds,
+    lastProgress,
+  };
+}
+
+function minutes(seconds: number): string {
+  return `${Math.round(seconds / 60)} min`;
+}
+
+/**
+ * Reasons for a change: each signal as `progressing`, and when stuck one `ChangeStuck` that
+ * makes the verdict `degraded`.
+ */
+export function changeReasons(
+  change: ChangeState,
+  resource: KubernetesObjectRef,
+  now: Date,
+  thresholds: HealthThresholds,
+  fix: string,
+): HealthReason[] {
+  const reasons = change.signals.map(s =>
+    reason(s.code, 'progressing', s.message, resource, { since: s.since }),
+  );
+  if (change.stuck) {
+    const idle = ageSeconds(change.lastProgress, now) ?? 0;
+    reasons.unshift(
+      reason(
+        'ChangeStuck',
+        'degraded',
+        `${change.signals
+          .map(s => s.message)
+          .join('; ')}, with no progress for ${minutes(
+          idle,
+        )} (threshold ${minutes(thresholds.changeStuckAfterSeconds)})`,
+        resource,
+        { since: change.lastProgress, fix },
+      ),
+    );
+  }
+  return reasons;
+}

@@ -1,0 +1,65 @@
+import {
+  HealthReason,
+  KafkaAccessStatus,
+  KafkaClusterStatus,
+  KafkaComponentStatus,
+  KafkaLinkStatus,
+  KafkaTopicStatus,
+  KubernetesObjectRef,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
+import { RuleContext } from './context';
+import { selectEvents } from './events';
+import { applyFreshness } from './freshness';
+import { rollUp, sortReasons, verdictOf } from './verdict';
+
+/** A status before its verdict, events and freshness are worked out. */
+export type StatusParts = Omit<
+  KafkaClusterStatus,
+  'health' | 'reasons' | 'events' | 'freshness'
+> & {
+  /** Reasons of the Kafka CR, its controllers, brokers and their pods. */
+  ownReasons: HealthReason[];
+  /** Objects whose warning events explain the verdict. */
+  eventObjects: KubernetesObjectRef[];
+};
+
+function childReasons(
+  children: readonly (
+    | KafkaComponentStatus
+    | KafkaTopicStatus
+    | KafkaAccessStatus
+    | KafkaLinkStatus
+  )[],
+): HealthReason[] {
+  return children.flatMap(child => rollUp(child.reasons));
+}
+
+/**
+ * Completes a status: the verdict is the worst of the cluster's own reasons and its children's
+ * (capped, see `rollUp`); a link counts only on its destination.
+ */
+export function finishStatus(
+  parts: StatusParts,
+  ctx: RuleContext,
+): KafkaClusterStatus {
+  const { ownReasons, eventObjects, ...rest } = parts;
+  const reasons = sortReasons([
+    ...ownReasons,
+    ...childReasons(parts.components),
+    ...childReasons(parts.topics),
+    ...childReasons(parts.access),
+    ...childReasons(parts.links.filter(l => l.role === 'destination')),
+  ]);
+  const status: KafkaClusterStatus = {
+    ...rest,
+    health: verdictOf(reasons),
+    reasons,
+    events: selectEvents(ctx.events, eventObjects, ctx.now, ctx.thresholds),
+    freshness: { observedAt: ctx.observedAt, ageSeconds: 0, stale: false },
+  };
+  return applyFreshness(status, {
+    now: ctx.now,
+    observedAt: ctx.observedAt,
+    thresholds: ctx.thresholds,
+  });
+}
