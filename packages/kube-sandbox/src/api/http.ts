@@ -1,0 +1,106 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseYaml } from 'yaml';
+import { ApiError, errors } from './status';
+
+/** The largest request body the API server accepts (3 MiB). */
+const MAX_BODY = 3 * 1024 * 1024;
+
+/** Reads a request body as JSON (or YAML, which the API server also accepts). */
+export async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) {
+      throw new ApiError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'Request entity too large: limit is 3145728',
+        reason: 'RequestEntityTooLarge',
+        code: 413,
+      });
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const type = contentType(req);
+  if (type.includes('protobuf')) {
+    throw errors.unsupportedMediaType(['application/json', 'application/yaml']);
+  }
+  if (!text.trim()) {
+    throw errors.badRequest('Object \'Kind\' is missing in \'\'');
+  }
+  try {
+    return type.includes('yaml') ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw errors.badRequest(
+      `json: cannot decode request body: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** The media type of the request, without parameters. */
+export function contentType(req: IncomingMessage) {
+  return String(req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+}
+
+/** How the client wants the response: a Table, metadata only, or the objects. */
+export type Representation = 'json' | 'table' | 'metadata';
+
+/** Reads the Accept header the way the API server's negotiation does for the forms served here. */
+export function representation(req: IncomingMessage): Representation {
+  const accept = String(req.headers.accept ?? '');
+  for (const clause of accept.split(',')) {
+    const params = clause.split(';').map(s => s.trim());
+    if (!/^application\/(json|\*)$|^\*\/\*$/.test(params[0])) continue;
+    const as = params.find(p => p.startsWith('as='))?.slice(3);
+    if (!as) return 'json';
+    if (as === 'Table') return 'table';
+    if (as === 'PartialObjectMetadata' || as === 'PartialObjectMetadataList') return 'metadata';
+  }
+  if (accept && !/application\/json|\*\/\*|application\/\*/.test(accept)) {
+    throw errors.notAcceptable(
+      'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+    );
+  }
+  return 'json';
+}
+
+/** Headers every API response carries. */
+function commonHeaders(warnings: string[] = []) {
+  const headers: Record<string, string | string[]> = {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Audit-Id': crypto.randomUUID(),
+  };
+  if (warnings.length) {
+    headers.Warning = warnings.map(w => `299 - ${JSON.stringify(w)}`);
+  }
+  return headers;
+}
+
+/** Sends a JSON body (a string is sent as is). */
+export function sendJson(res: ServerResponse, code: number, body: unknown, warnings?: string[]) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(code, { ...commonHeaders(warnings), 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Sends an error as a Status object. */
+export function sendError(res: ServerResponse, error: unknown) {
+  const status =
+    error instanceof ApiError ? error.status : errors.internal(error instanceof Error ? error.message : String(error)).status;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status.code, status);
+}
+
+/** Starts a streamed (watch) response. */
+export function startStream(res: ServerResponse) {
+  res.writeHead(200, { ...commonHeaders(), 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
+}

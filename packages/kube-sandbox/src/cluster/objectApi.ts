@@ -1,0 +1,94 @@
+import { errors } from '../api/status';
+import { listObjects, ListOptions } from '../resources/list';
+import {
+  ClusterCore,
+  createObject,
+  deleteObject,
+  DeleteOptions,
+  getObject,
+  patchObject,
+  Target,
+  updateObject,
+  WriteOptions,
+} from '../resources/operations';
+import { PATCH_TYPES } from '../patch/patches';
+import { atVersion } from '../store/serialize';
+import { KubeObject, ResourceType } from '../types';
+
+/** The patch types of {@link ObjectApi.patch}. @public */
+export type PatchType = 'merge' | 'json' | 'strategic';
+
+/**
+ * In-process access to a cluster's objects through the same write path as HTTP (defaults,
+ * validation, resourceVersions, generation, managedFields, events): for tests and for a simulator
+ * that writes objects and status. Errors are thrown as ApiError with the Status a client would get.
+ * Returned objects are frozen.
+ * @public
+ */
+export interface ObjectApi {
+  create(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
+  get(apiVersion: string, kind: string, name: string, namespace?: string): Readonly<KubeObject> | undefined;
+  list(apiVersion: string, kind: string, namespace?: string, options?: ListOptions): Array<Readonly<KubeObject>>;
+  /** PUT: replaces the object (its status stays, where the kind has a status subresource). */
+  update(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
+  /** PUT on /status: replaces only the status. */
+  updateStatus(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
+  patch(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace: string | undefined,
+    patch: unknown,
+    type?: PatchType,
+    options?: WriteOptions & { subresource?: 'status' },
+  ): Readonly<KubeObject>;
+  delete(apiVersion: string, kind: string, name: string, namespace?: string, options?: DeleteOptions): Readonly<KubeObject>;
+}
+
+/** Creates the in-process API of a cluster. */
+export function createObjectApi(core: ClusterCore): ObjectApi {
+  const resolve = (apiVersion: string, kind: string): { type: ResourceType; version: string } => {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    const type = core.registry.byKind(group, kind);
+    if (!type || !type.versions.some(v => v.name === version)) {
+      throw errors.badRequest(`no matches for kind "${kind}" in version "${apiVersion}"`);
+    }
+    return { type, version };
+  };
+  const target = (object: KubeObject, subresource?: 'status'): Target => ({
+    ...resolve(String(object.apiVersion), String(object.kind)),
+    namespace: object.metadata?.namespace,
+    name: object.metadata?.name,
+    subresource,
+  });
+  const manager = (options?: WriteOptions) => ({ manager: 'kube-sandbox', ...options });
+  const at = (o: Readonly<KubeObject>, apiVersion: string) => Object.freeze(atVersion(o, apiVersion));
+  return {
+    create: (object, options) =>
+      at(createObject(core, target(object), object, manager(options)), String(object.apiVersion)),
+    get(apiVersion, kind, name, namespace) {
+      try {
+        return at(getObject(core, { ...resolve(apiVersion, kind), name, namespace }).object, apiVersion);
+      } catch {
+        return undefined;
+      }
+    },
+    list(apiVersion, kind, namespace, options = {}) {
+      const { type } = resolve(apiVersion, kind);
+      return listObjects(core, type, namespace, options).items.map(e => at(e.object, apiVersion));
+    },
+    update: (object, options) =>
+      at(updateObject(core, target(object), object, manager(options)), String(object.apiVersion)),
+    updateStatus: (object, options) =>
+      at(updateObject(core, target(object, 'status'), object, manager(options)), String(object.apiVersion)),
+    patch(apiVersion, kind, name, namespace, patch, type = 'merge', options = {}) {
+      const { subresource, ...write } = options;
+      const t: Target = { ...resolve(apiVersion, kind), name, namespace, subresource };
+      return at(patchObject(core, t, PATCH_TYPES[type], patch, manager(write)), apiVersion);
+    },
+    delete(apiVersion, kind, name, namespace, options) {
+      const t: Target = { ...resolve(apiVersion, kind), name, namespace };
+      return at(deleteObject(core, t, options).object, apiVersion);
+    },
+  };
+}
