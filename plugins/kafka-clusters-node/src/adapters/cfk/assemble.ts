@@ -1,23 +1,16 @@
 import {
-  KafkaAccessStatus,
+  HealthReason,
   KafkaClusterStatus,
-  KafkaComponentStatus,
-  KafkaComponentType,
-  KafkaLinkStatus,
   KafkaMetadataMode,
   KafkaNodeGroupStatus,
-  KafkaTopicStatus,
-  HealthReason,
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { AssembleOptions, KubernetesSnapshot, itemsOf } from '../types';
-import { RuleContext, ruleContext } from '../shared/context';
-import { ProjectedPod } from '../shared/core';
+import { ruleContext } from '../shared/context';
 import { serviceOf } from '../shared/endpoints';
 import { keyOf, refOf } from '../shared/meta';
-import { PodAssessment } from '../shared/pods';
 import { StatusParts, finishStatus } from '../shared/status';
-import { reason, rollUp, sortReasons, verdictOf } from '../shared/verdict';
+import { reason } from '../shared/verdict';
 import {
   ProjectedCfkClusterLink,
   ProjectedCfkConnector,
@@ -25,11 +18,15 @@ import {
   ProjectedCfkTopic,
 } from './appProjections';
 import {
-  assessCfkApp,
-  assessCfkConnector,
-  assessMirrorTopics,
-} from './appHealth';
-import { CfkCrAssessment, assessCfkClusterCr, cfkMembers } from './health';
+  assessCr,
+  cfkAccessStatus,
+  cfkComponentStatus,
+  cfkLinkStatus,
+  cfkTopicStatus,
+  crObjects,
+} from './children';
+import { CfkEnv } from './env';
+import { cfkMembers } from './health';
 import {
   CfkIndex,
   buildCfkIndex,
@@ -37,31 +34,9 @@ import {
   kafkaForComponent,
   kafkaForLinkSide,
   kafkaForTarget,
-  podsOfCr,
 } from './matching';
-import { ProjectedCfkCluster, ProjectedStatefulSet } from './projections';
+import { ProjectedCfkCluster } from './projections';
 import { CFK_COMPONENT_WATCHES, cfkWatches } from './watches';
-
-const COMPONENT_TYPES: Record<string, KafkaComponentType> = {
-  SchemaRegistry: 'schema-registry',
-  Connect: 'connect',
-  KsqlDB: 'ksqldb',
-  ControlCenter: 'control-center',
-  KafkaRestProxy: 'rest-proxy',
-};
-
-/** Everything one assembly reads, indexed once. */
-interface CfkEnv {
-  cluster: string;
-  ctx: RuleContext;
-  index: CfkIndex;
-  /** `undefined` when pods are not watched. */
-  pods?: ReadonlyMap<string, ProjectedPod[]>;
-  statefulSets: ReadonlyMap<string, ProjectedStatefulSet>;
-  kraftControllers: ReadonlyMap<string, ProjectedCfkCluster>;
-  zookeepers: ReadonlyMap<string, ProjectedCfkCluster>;
-  connectorsByConnect: ReadonlyMap<string, ProjectedCfkConnector[]>;
-}
 
 interface CfkChildren {
   components: ProjectedCfkCluster[];
@@ -150,47 +125,6 @@ function groupChildren(
   return children;
 }
 
-function assessCr(
-  cr: ProjectedCfkCluster,
-  env: CfkEnv,
-  groupKind: 'brokers' | 'controllers' | 'replicas',
-): CfkCrAssessment {
-  return assessCfkClusterCr(
-    {
-      cr,
-      pods: env.pods && podsOfCr(env.pods, cr),
-      statefulSet: env.statefulSets.get(keyOf(cr.meta.namespace, cr.meta.name)),
-      groupKind,
-      quorum: groupKind === 'controllers',
-    },
-    env.ctx,
-  );
-}
-
-function podObjects(
-  pods: readonly PodAssessment[] | undefined,
-): KubernetesObjectRef[] {
-  return (pods ?? []).flatMap(({ pod }) => [
-    { kind: 'Pod', namespace: pod.meta.namespace, name: pod.meta.name },
-    ...pod.claims.map(claim => ({
-      kind: 'PersistentVolumeClaim',
-      namespace: pod.meta.namespace,
-      name: claim,
-    })),
-  ]);
-}
-
-function crObjects(
-  cr: ProjectedCfkCluster,
-  assessment: CfkCrAssessment,
-): KubernetesObjectRef[] {
-  return [
-    refOf(cr.meta),
-    { kind: 'StatefulSet', namespace: cr.meta.namespace, name: cr.meta.name },
-    ...podObjects(assessment.pods),
-  ];
-}
-
 interface ControllersResult {
   mode: KafkaMetadataMode;
   group?: KafkaNodeGroupStatus;
@@ -267,131 +201,6 @@ function controllersOf(
   };
 }
 
-function componentStatus(
-  component: ProjectedCfkCluster,
-  env: CfkEnv,
-): {
-  status: KafkaComponentStatus;
-  eventObjects: KubernetesObjectRef[];
-} {
-  const assessment = assessCr(component, env, 'replicas');
-  const connectors =
-    component.meta.kind === 'Connect'
-      ? (
-          env.connectorsByConnect.get(
-            keyOf(component.meta.namespace, component.meta.name),
-          ) ?? []
-        ).map(c => assessCfkConnector(c, env.ctx))
-      : [];
-  const reasons = sortReasons([
-    ...assessment.reasons,
-    ...connectors.flatMap(c => rollUp(c.reasons)),
-  ]);
-  const status: KafkaComponentStatus = {
-    type: COMPONENT_TYPES[component.meta.kind],
-    resource: refOf(component.meta),
-    name: component.meta.name,
-    labels: component.meta.labels,
-    health: verdictOf(reasons),
-    reasons,
-    pods: (assessment.pods ?? []).map(p => p.status),
-    connectors,
-  };
-  if (assessment.group.desired !== undefined)
-    status.desired = assessment.group.desired;
-  if (assessment.group.ready !== undefined)
-    status.ready = assessment.group.ready;
-  if (component.phase) status.phase = component.phase;
-  if (component.restEndpoint) status.endpoint = component.restEndpoint;
-  return {
-    status,
-    eventObjects: [
-      ...crObjects(component, assessment),
-      ...connectors.map(c => c.resource),
-    ],
-  };
-}
-
-function topicStatus(
-  topic: ProjectedCfkTopic,
-  ctx: RuleContext,
-): KafkaTopicStatus {
-  const reasons = assessCfkApp(topic, ctx);
-  const status: KafkaTopicStatus = {
-    name: topic.topicName,
-    resource: refOf(topic.meta),
-    labels: topic.meta.labels,
-    health: verdictOf(reasons),
-    reasons,
-  };
-  const state = topic.state ?? topic.appState;
-  if (topic.partitions !== undefined) status.partitions = topic.partitions;
-  if (topic.replicationFactor !== undefined)
-    status.replicationFactor = topic.replicationFactor;
-  if (state) status.state = state;
-  return status;
-}
-
-function accessStatus(
-  binding: ProjectedCfkRolebinding,
-  ctx: RuleContext,
-): KafkaAccessStatus {
-  const reasons = assessCfkApp(binding, ctx);
-  const status: KafkaAccessStatus = {
-    kind: 'ConfluentRolebinding',
-    resource: refOf(binding.meta),
-    labels: binding.meta.labels,
-    health: verdictOf(reasons),
-    reasons,
-  };
-  const state = binding.state ?? binding.appState;
-  if (binding.principal) status.principal = binding.principal;
-  if (binding.role) status.role = binding.role;
-  if (state) status.state = state;
-  return status;
-}
-
-function linkStatus(
-  link: ProjectedCfkClusterLink,
-  role: 'source' | 'destination',
-  env: CfkEnv,
-): KafkaLinkStatus {
-  const app = assessCfkApp(link, env.ctx);
-  const mirrors = assessMirrorTopics(link, env.ctx);
-  const reasons = sortReasons([
-    ...app,
-    ...(app.some(r => r.code === 'ResourceFailed') ? [] : mirrors.reasons),
-  ]);
-  const peerSide = role === 'destination' ? link.source : link.destination;
-  const peerKafka = kafkaForLinkSide(env.index, peerSide, link.meta.namespace);
-  const peer: KafkaLinkStatus['peer'] = {};
-  const clusterId = peerSide.clusterId ?? peerKafka?.clusterId;
-  if (peerSide.bootstrapEndpoint)
-    peer.bootstrapServers = peerSide.bootstrapEndpoint;
-  if (clusterId) peer.clusterId = clusterId;
-  if (peerKafka) {
-    peer.ref = {
-      cluster: env.cluster,
-      namespace: peerKafka.meta.namespace,
-      name: peerKafka.meta.name,
-    };
-  }
-  const status: KafkaLinkStatus = {
-    type: 'cluster-link',
-    resource: refOf(link.meta),
-    labels: link.meta.labels,
-    role,
-    linkName: link.linkName,
-    peer,
-    mirrorTopics: mirrors.topics,
-    health: verdictOf(reasons),
-    reasons,
-  };
-  const state = link.state ?? link.appState;
-  if (state) status.state = state;
-  return status;
-}
-
 function imageTag(image: string | undefined): string | undefined {
   const match = image?.match(/:([^:/@]+)$/);
   return match?.[1];
@@ -404,11 +213,11 @@ function buildStatus(
 ): KafkaClusterStatus {
   const brokers = assessCr(kafka, env, 'brokers');
   const controllers = controllersOf(kafka, env);
-  const components = children.components.map(c => componentStatus(c, env));
-  const topics = children.topics.map(t => topicStatus(t, env.ctx));
-  const access = children.rolebindings.map(b => accessStatus(b, env.ctx));
+  const components = children.components.map(c => cfkComponentStatus(c, env));
+  const topics = children.topics.map(t => cfkTopicStatus(t, env.ctx));
+  const access = children.rolebindings.map(b => cfkAccessStatus(b, env.ctx));
   const links = children.links.map(({ link, role }) =>
-    linkStatus(link, role, env),
+    cfkLinkStatus(link, role, env),
   );
   const ref = refOf(kafka.meta);
   const parts: StatusParts = {

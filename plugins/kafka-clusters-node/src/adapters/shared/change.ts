@@ -36,6 +36,20 @@ export function explains(change: ChangeState): boolean {
   return change.inProgress && !change.stuck;
 }
 
+/**
+ * A change that may make an operator's failure condition stale: only pods actually moving (a
+ * roll, a metadata migration) count. A spec the operator has not observed yet does not excuse
+ * the failure of the previous one.
+ */
+export function excusesFailure(change: ChangeState): boolean {
+  return (
+    !change.stuck &&
+    change.signals.some(
+      s => s.code === 'RollInProgress' || s.code === 'MetadataMigration',
+    )
+  );
+}
+
 export function assessChange(
   signals: ChangeSignal[],
   creating: boolean,

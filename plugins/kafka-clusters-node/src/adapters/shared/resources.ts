@@ -4,8 +4,18 @@ import { ProjectedMeta, refOf } from './meta';
 import { ageSeconds } from './time';
 import { reason } from './verdict';
 
-function changeAge(meta: ProjectedMeta, now: Date): number | undefined {
-  return ageSeconds(meta.specChangedAt ?? meta.creationTimestamp, now);
+/**
+ * When the resource's spec last changed: from `managedFields`, else its creation when it was
+ * never changed (generation 1). `undefined` when unknown, so a change is never called stuck on a
+ * guess.
+ */
+export function changeSince(meta: ProjectedMeta): string | undefined {
+  if (meta.specChangedAt) {
+    return meta.specChangedAt;
+  }
+  return meta.generation === undefined || meta.generation <= 1
+    ? meta.creationTimestamp
+    : undefined;
 }
 
 /**
@@ -19,8 +29,9 @@ export function noStatusReasons(
   thresholds: HealthThresholds,
 ): HealthReason[] {
   const ref = refOf(meta);
-  const since = meta.specChangedAt ?? meta.creationTimestamp;
-  const age = changeAge(meta, now);
+  // Without a status since creation, however often the spec changed.
+  const since = meta.creationTimestamp;
+  const age = ageSeconds(since, now);
   if (age !== undefined && age <= thresholds.changeStuckAfterSeconds) {
     return [
       reason(
@@ -60,8 +71,8 @@ export function pendingReasons(
   fix?: string,
 ): HealthReason[] {
   const ref = refOf(meta);
-  const since = meta.specChangedAt ?? meta.creationTimestamp;
-  const age = changeAge(meta, now);
+  const since = changeSince(meta);
+  const age = ageSeconds(since, now);
   if (age !== undefined && age > thresholds.changeStuckAfterSeconds) {
     return [
       reason(

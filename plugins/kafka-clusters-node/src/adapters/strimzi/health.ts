@@ -2,7 +2,7 @@ import {
   HealthReason,
   KafkaReconcilePause,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeSignal, ChangeState, explains } from '../shared/change';
+import { ChangeSignal, ChangeState, excusesFailure } from '../shared/change';
 import { findCondition } from '../shared/conditions';
 import { ProjectedPod } from '../shared/core';
 import { keyOf, refOf } from '../shared/meta';
@@ -175,7 +175,7 @@ export function strimziKafkaReasons(
       failure.message ?? 'no message'
     }`;
     reasons.push(
-      explains(change)
+      excusesFailure(change)
         ? reason(
             'StaleOperatorCondition',
             'progressing',

@@ -3,7 +3,7 @@ import {
   HealthReasonCode,
   KafkaReconcilePause,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeState, explains } from '../shared/change';
+import { ChangeState, excusesFailure } from '../shared/change';
 import { findCondition } from '../shared/conditions';
 import { RuleContext } from '../shared/context';
 import { refOf } from '../shared/meta';
@@ -151,7 +151,7 @@ export function assessStrimziResource(
     const detail = `${failure.reason ? `${failure.reason}: ` : ''}${
       failure.message ?? 'no message'
     }`;
-    if (options.change && explains(options.change)) {
+    if (options.change && excusesFailure(options.change)) {
       reasons.push(
         reason(
           'StaleOperatorCondition',
