@@ -38,8 +38,12 @@ describe('createAuthStrategies', () => {
   });
 
   it('explains why a per-user provider cannot feed a shared cache', () => {
-    expect(() => strategyFor('oidc')).toThrow(/authenticates each browser user/);
-    expect(() => strategyFor('made-up')).toThrow("Unknown authProvider 'made-up'");
+    expect(() => strategyFor('oidc')).toThrow(
+      /authenticates each browser user/,
+    );
+    expect(() => strategyFor('made-up')).toThrow(
+      "Unknown authProvider 'made-up'",
+    );
   });
 
   it('creates each strategy once', () => {

@@ -35,7 +35,8 @@ export function createAuthStrategies(options: {
     localKubectlProxy: () => new AnonymousStrategy(),
     aws: () => new AwsIamStrategy({ config: options.config }),
     azure: () => new AzureIdentityStrategy(options.logger),
-    googleServiceAccount: () => new GoogleServiceAccountStrategy({ config: options.config }),
+    googleServiceAccount: () =>
+      new GoogleServiceAccountStrategy({ config: options.config }),
   };
   const created = new Map<string, AuthenticationStrategy>();
   return authProvider => {
@@ -66,7 +67,9 @@ export async function getClusterCredential(
 ): Promise<KubernetesCredential> {
   const provider = cluster.authMetadata[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
   if (!provider) {
-    throw new InputError(`Kubernetes cluster '${cluster.name}' has no auth provider`);
+    throw new InputError(
+      `Kubernetes cluster '${cluster.name}' has no auth provider`,
+    );
   }
   const token = cluster.authMetadata.serviceAccountToken;
   if (provider === 'serviceAccount' && token) {

@@ -1,5 +1,8 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import { ClusterDetails, KubernetesCredential } from '@backstage/plugin-kubernetes-node';
+import {
+  ClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
 
 /**
  * A client-node KubeConfig for one cluster and one credential, the only way the suite
@@ -32,7 +35,9 @@ export function buildKubeConfig(
         }),
       },
     ],
-    contexts: [{ name: cluster.name, cluster: cluster.name, user: 'backstage' }],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: 'backstage' },
+    ],
     currentContext: cluster.name,
   });
   return kc;

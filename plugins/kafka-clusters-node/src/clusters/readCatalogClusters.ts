@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 import {
@@ -33,9 +36,12 @@ export async function readCatalogClusters(options: {
       filter: {
         kind: 'Resource',
         'spec.type': 'kubernetes-cluster',
-        [`metadata.annotations.${ANNOTATION_KUBERNETES_API_SERVER}`]: CATALOG_FILTER_EXISTS,
-        [`metadata.annotations.${ANNOTATION_KUBERNETES_API_SERVER_CA}`]: CATALOG_FILTER_EXISTS,
-        [`metadata.annotations.${ANNOTATION_KUBERNETES_AUTH_PROVIDER}`]: CATALOG_FILTER_EXISTS,
+        [`metadata.annotations.${ANNOTATION_KUBERNETES_API_SERVER}`]:
+          CATALOG_FILTER_EXISTS,
+        [`metadata.annotations.${ANNOTATION_KUBERNETES_API_SERVER_CA}`]:
+          CATALOG_FILTER_EXISTS,
+        [`metadata.annotations.${ANNOTATION_KUBERNETES_AUTH_PROVIDER}`]:
+          CATALOG_FILTER_EXISTS,
       },
     },
     { credentials: options.credentials },
@@ -59,7 +65,9 @@ export async function readCatalogClusters(options: {
         annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] === 'true',
       dashboardUrl: annotations[ANNOTATION_KUBERNETES_DASHBOARD_URL],
       authMetadata: Object.fromEntries(
-        Object.entries(annotations).filter(([key]) => key.startsWith('kubernetes.io/')),
+        Object.entries(annotations).filter(([key]) =>
+          key.startsWith('kubernetes.io/'),
+        ),
       ),
     };
     return [details];

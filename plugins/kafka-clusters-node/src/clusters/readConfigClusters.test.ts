@@ -73,18 +73,29 @@ describe('readConfigClusters', () => {
     const config = new ConfigReader({
       kubernetes: {
         clusterLocatorMethods: [
-          { type: 'config', clusters: [{ name: 'prod', url: 'https://a:6443' }] },
+          {
+            type: 'config',
+            clusters: [{ name: 'prod', url: 'https://a:6443' }],
+          },
         ],
       },
     });
-    expect(() => readConfigClusters(config)).toThrow("Kubernetes cluster 'prod' has no authProvider");
+    expect(() => readConfigClusters(config)).toThrow(
+      "Kubernetes cluster 'prod' has no authProvider",
+    );
   });
 
   it('refuses two clusters with the same name', () => {
-    const cluster = { name: 'prod', url: 'https://a:6443', authProvider: 'serviceAccount' };
+    const cluster = {
+      name: 'prod',
+      url: 'https://a:6443',
+      authProvider: 'serviceAccount',
+    };
     const config = new ConfigReader({
       kubernetes: {
-        clusterLocatorMethods: [{ type: 'config', clusters: [cluster, cluster] }],
+        clusterLocatorMethods: [
+          { type: 'config', clusters: [cluster, cluster] },
+        ],
       },
     });
     expect(() => readConfigClusters(config)).toThrow(

@@ -12,9 +12,11 @@ const LOCAL_KUBECTL_PROXY_URL = 'http://127.0.0.1:8001';
 
 function readConfigCluster(c: Config): ClusterDetails {
   const name = c.getString('name');
-  const authMetadataBlock = c.getOptional<Record<string, string>>('authMetadata');
+  const authMetadataBlock =
+    c.getOptional<Record<string, string>>('authMetadata');
   const authProvider =
-    authMetadataBlock?.[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? c.getOptionalString('authProvider');
+    authMetadataBlock?.[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ??
+    c.getOptionalString('authProvider');
   if (!authProvider) {
     throw new InputError(
       `Kubernetes cluster '${name}' has no authProvider; set kubernetes.clusterLocatorMethods[].clusters[].authProvider`,
@@ -36,8 +38,12 @@ function readConfigCluster(c: Config): ClusterDetails {
     authMetadata: {
       [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: authProvider,
       ...(serviceAccountToken && { serviceAccountToken }),
-      ...(assumeRole && { [ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE]: assumeRole }),
-      ...(externalId && { [ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID]: externalId }),
+      ...(assumeRole && {
+        [ANNOTATION_KUBERNETES_AWS_ASSUME_ROLE]: assumeRole,
+      }),
+      ...(externalId && {
+        [ANNOTATION_KUBERNETES_AWS_EXTERNAL_ID]: externalId,
+      }),
       ...authMetadataBlock,
     },
   };
@@ -53,7 +59,8 @@ function readConfigCluster(c: Config): ClusterDetails {
  * @public
  */
 export function readConfigClusters(config: Config): ClusterDetails[] {
-  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   const clusters: ClusterDetails[] = [];
   for (const method of methods) {
     const type = method.getString('type');
@@ -62,10 +69,16 @@ export function readConfigClusters(config: Config): ClusterDetails[] {
         name: 'local',
         url: LOCAL_KUBECTL_PROXY_URL,
         skipMetricsLookup: true,
-        authMetadata: { [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: 'localKubectlProxy' },
+        authMetadata: {
+          [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: 'localKubectlProxy',
+        },
       });
     } else if (type === 'config') {
-      clusters.push(...(method.getOptionalConfigArray('clusters') ?? []).map(readConfigCluster));
+      clusters.push(
+        ...(method.getOptionalConfigArray('clusters') ?? []).map(
+          readConfigCluster,
+        ),
+      );
     }
   }
   const seen = new Set<string>();
@@ -86,7 +99,7 @@ export function readConfigClusters(config: Config): ClusterDetails[] {
  * @public
  */
 export function usesCatalogClusters(config: Config): boolean {
-  return (config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []).some(
-    method => method.getString('type') === 'catalog',
-  );
+  return (
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
+  ).some(method => method.getString('type') === 'catalog');
 }

@@ -8,6 +8,7 @@ import {
 import { AssembleOptions, KubernetesSnapshot, itemsOf } from '../types';
 import { ruleContext } from '../shared/context';
 import { serviceOf } from '../shared/endpoints';
+import { GroupResult } from '../shared/groups';
 import { keyOf, refOf } from '../shared/meta';
 import { StatusParts, finishStatus } from '../shared/status';
 import { reason } from '../shared/verdict';
@@ -189,7 +190,7 @@ function controllersOf(
   return {
     mode,
     group: {
-      ...assessment.group,
+      ...groupCounts(assessment.group),
       members: cfkMembers(
         cr,
         assessment.pods,
@@ -199,6 +200,16 @@ function controllersOf(
     reasons: assessment.reasons,
     eventObjects: crObjects(cr, assessment),
   };
+}
+
+// Only the counts: a group's reasons belong to the cluster's reasons, not to the group.
+function groupCounts(
+  group: GroupResult,
+): Omit<KafkaNodeGroupStatus, 'members'> {
+  const counts: Omit<KafkaNodeGroupStatus, 'members'> = {};
+  if (group.desired !== undefined) counts.desired = group.desired;
+  if (group.ready !== undefined) counts.ready = group.ready;
+  return counts;
 }
 
 function imageTag(image: string | undefined): string | undefined {
@@ -237,7 +248,7 @@ function buildStatus(
     },
     metadataMode: controllers.mode,
     brokers: {
-      ...brokers.group,
+      ...groupCounts(brokers.group),
       members: cfkMembers(kafka, brokers.pods, 'broker'),
     },
     components: components.map(c => c.status),

@@ -281,7 +281,8 @@ export function assessCfkClusterCr(
         ctx.thresholds,
         `Check the CFK operator's logs and the events of ${cr.meta.kind} ${cr.meta.name} and its pods`,
       ),
-      ...group.reasons,
+      // Before the operator's first status, "no ready broker" is expected, not a verdict.
+      ...(cr.hasStatus ? group.reasons : []),
       ...(assessed ?? []).flatMap(p => p.reasons),
     ],
     group,

@@ -257,7 +257,10 @@ function buildStatus(
         ctx.thresholds,
         `Read the Strimzi cluster operator's log and the events of Kafka ${name} and its pods`,
       ),
-      ...groups.reasons,
+      // Before the operator's first status, missing brokers are expected, not a verdict; pod reasons stand.
+      ...(kafka.hasStatus
+        ? groups.reasons
+        : (groups.assessed ?? []).flatMap(p => p.reasons)),
       ...nodes.pools.flatMap(p => warningReasons(p)),
     ],
     eventObjects,

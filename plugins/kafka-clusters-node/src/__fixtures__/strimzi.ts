@@ -1,0 +1,409 @@
+// Strimzi resources shaped after operators.md §2 and §4 (packaging/examples/kafka/kafka-persistent.yaml
+// of Strimzi 1.2.0: a `controller` and a `broker` node pool of 3) and the CRDs in shared/crds
+// (0.51.0 for v1beta2, 1.2.0 for v1): the status the cluster operator writes, and the
+// StrimziPodSets, pods (`<cluster>-<pool>-<node id>`) and PVCs (`data-0-<pod>`) it creates.
+import { CREATED, PodOptions, pod, pvc } from './core';
+
+export const NS = 'myproject';
+export const CLUSTER = 'my-cluster';
+const IMAGE = 'quay.io/strimzi/kafka:1.2.0-kafka-4.3.1';
+
+export type StrimziVersion = 'v1' | 'v1beta2';
+
+export interface StrimziKafkaOptions {
+  name?: string;
+  namespace?: string;
+  version?: StrimziVersion;
+  generation?: number;
+  observedGeneration?: number;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  spec?: Record<string, any>;
+  /** `false` for a CR the operator has not reconciled; else merged into the status. */
+  status?: false | Record<string, any>;
+  conditions?: Record<string, any>[];
+  pools?: string[];
+}
+
+export function ready(since = CREATED): Record<string, any> {
+  return { lastTransitionTime: since, status: 'True', type: 'Ready' };
+}
+
+export function notReady(
+  reason: string,
+  message: string,
+  since = CREATED,
+): Record<string, any> {
+  return {
+    lastTransitionTime: since,
+    reason,
+    message,
+    status: 'True',
+    type: 'NotReady',
+  };
+}
+
+export function strimziKafka(o: StrimziKafkaOptions = {}): Record<string, any> {
+  const name = o.name ?? CLUSTER;
+  const namespace = o.namespace ?? NS;
+  const version = o.version ?? 'v1';
+  const generation = o.generation ?? 1;
+  const bootstrap = (port: number) =>
+    `${name}-kafka-bootstrap.${namespace}.svc:${port}`;
+  const listener = (listenerName: string, port: number) => ({
+    name: listenerName,
+    ...(version === 'v1beta2' ? { type: listenerName } : {}),
+    addresses: [{ host: `${name}-kafka-bootstrap.${namespace}.svc`, port }],
+    bootstrapServers: bootstrap(port),
+    ...(listenerName === 'tls'
+      ? {
+          certificates: [
+            '-----BEGIN CERTIFICATE-----\nMIIF…\n-----END CERTIFICATE-----\n',
+          ],
+        }
+      : {}),
+  });
+  return {
+    apiVersion: `kafka.strimzi.io/${version}`,
+    kind: 'Kafka',
+    metadata: {
+      name,
+      namespace,
+      uid: `uid-kafka-${name}`,
+      generation,
+      creationTimestamp: CREATED,
+      labels: o.labels ?? {},
+      annotations: o.annotations ?? {},
+    },
+    spec: {
+      kafka: {
+        version: '4.3.1',
+        metadataVersion: '4.3-IV0',
+        listeners: [
+          { name: 'plain', port: 9092, type: 'internal', tls: false },
+          {
+            name: 'tls',
+            port: 9093,
+            type: 'internal',
+            tls: true,
+            authentication: { type: 'tls' },
+          },
+        ],
+        config: {
+          'offsets.topic.replication.factor': 3,
+          'transaction.state.log.replication.factor': 3,
+          'transaction.state.log.min.isr': 2,
+          'default.replication.factor': 3,
+          'min.insync.replicas': 2,
+        },
+        authorization: { type: 'simple' },
+      },
+      entityOperator: { topicOperator: {}, userOperator: {} },
+      ...o.spec,
+    },
+    ...(o.status === false
+      ? {}
+      : {
+          status: {
+            conditions: o.conditions ?? [ready()],
+            observedGeneration: o.observedGeneration ?? generation,
+            listeners: [listener('plain', 9092), listener('tls', 9093)],
+            kafkaNodePools: (o.pools ?? ['controller', 'broker']).map(pool => ({
+              name: pool,
+            })),
+            clusterId: 'Zq3wC1sWTQyTcEbX3TpcNw',
+            operatorLastSuccessfulVersion:
+              version === 'v1' ? '1.2.0' : '0.51.0',
+            kafkaVersion: '4.3.1',
+            kafkaMetadataVersion: '4.3-IV0',
+            ...(version === 'v1beta2'
+              ? {
+                  kafkaMetadataState: 'KRaft',
+                  registeredNodeIds: [0, 1, 2, 3, 4, 5],
+                }
+              : {}),
+            ...o.status,
+          },
+        }),
+  };
+}
+
+export function nodePool(
+  pool: string,
+  roles: string[],
+  nodeIds: number[],
+  o: {
+    cluster?: string;
+    namespace?: string;
+    version?: StrimziVersion;
+    storageClass?: string;
+    conditions?: Record<string, any>[];
+  } = {},
+): Record<string, any> {
+  const cluster = o.cluster ?? CLUSTER;
+  return {
+    apiVersion: `kafka.strimzi.io/${o.version ?? 'v1'}`,
+    kind: 'KafkaNodePool',
+    metadata: {
+      name: pool,
+      namespace: o.namespace ?? NS,
+      uid: `uid-pool-${pool}`,
+      generation: 1,
+      creationTimestamp: CREATED,
+      labels: { 'strimzi.io/cluster': cluster },
+    },
+    spec: {
+      replicas: nodeIds.length,
+      roles,
+      storage: {
+        type: 'jbod',
+        volumes: [
+          {
+            id: 0,
+            type: 'persistent-claim',
+            size: '100Gi',
+            kraftMetadata: 'shared',
+            deleteClaim: false,
+            ...(o.storageClass ? { class: o.storageClass } : {}),
+          },
+        ],
+      },
+      resources: {
+        requests: { memory: '4Gi', cpu: '1' },
+        limits: { memory: '4Gi' },
+      },
+    },
+    status: {
+      conditions: o.conditions ?? [],
+      observedGeneration: 1,
+      nodeIds,
+      clusterId: 'Zq3wC1sWTQyTcEbX3TpcNw',
+      roles,
+      replicas: nodeIds.length,
+      labelSelector: `strimzi.io/cluster=${cluster},strimzi.io/name=${cluster}-kafka,strimzi.io/kind=Kafka,strimzi.io/pool-name=${pool}`,
+    },
+  };
+}
+
+function nodeLabels(
+  cluster: string,
+  pool: string,
+  podName: string,
+  roles: string[],
+): Record<string, string> {
+  return {
+    'app.kubernetes.io/instance': cluster,
+    'app.kubernetes.io/managed-by': 'strimzi-cluster-operator',
+    'app.kubernetes.io/name': 'kafka',
+    'app.kubernetes.io/part-of': `strimzi-${cluster}`,
+    'strimzi.io/broker-role': String(roles.includes('broker')),
+    'strimzi.io/cluster': cluster,
+    'strimzi.io/component-type': 'kafka',
+    'strimzi.io/controller': 'strimzipodset',
+    'strimzi.io/controller-name': `${cluster}-${pool}`,
+    'strimzi.io/controller-role': String(roles.includes('controller')),
+    'strimzi.io/kind': 'Kafka',
+    'strimzi.io/name': `${cluster}-kafka`,
+    'strimzi.io/pod-name': podName,
+    'strimzi.io/pool-name': pool,
+  };
+}
+
+export interface StrimziPodOptions extends Partial<PodOptions> {
+  revision?: string;
+}
+
+/** Node `<cluster>-<pool>-<id>` with its PVC `data-0-<pod>`. */
+export function strimziNodePod(
+  pool: string,
+  nodeId: number,
+  roles: string[],
+  o: StrimziPodOptions & { cluster?: string } = {},
+): Record<string, any> {
+  const cluster = o.cluster ?? CLUSTER;
+  const name = `${cluster}-${pool}-${nodeId}`;
+  return pod({
+    namespace: o.namespace ?? NS,
+    name,
+    labels: nodeLabels(cluster, pool, name, roles),
+    annotations: {
+      'strimzi.io/revision': o.revision ?? 'a1b2c3d4',
+      'strimzi.io/broker-configuration-hash': '5e6f7a8b',
+      'strimzi.io/kafka-version': '4.3.1',
+    },
+    owner: {
+      apiVersion: 'core.strimzi.io/v1',
+      kind: 'StrimziPodSet',
+      name: `${cluster}-${pool}`,
+    },
+    container: 'kafka',
+    image: IMAGE,
+    claims: [`data-0-${name}`],
+    ...o,
+  });
+}
+
+/** The StrimziPodSet of a pool: the revision of each pod in its spec, and the counts in its status. */
+export function podSet(
+  pool: string,
+  nodeIds: number[],
+  o: {
+    cluster?: string;
+    namespace?: string;
+    revision?: string;
+    status?: { pods?: number; readyPods?: number; currentPods?: number };
+    annotations?: Record<string, string>;
+    name?: string;
+    kind?: string;
+  } = {},
+): Record<string, any> {
+  const cluster = o.cluster ?? CLUSTER;
+  const name = o.name ?? `${cluster}-${pool}`;
+  return {
+    apiVersion: 'core.strimzi.io/v1',
+    kind: 'StrimziPodSet',
+    metadata: {
+      name,
+      namespace: o.namespace ?? NS,
+      uid: `uid-sps-${name}`,
+      generation: 3,
+      creationTimestamp: CREATED,
+      annotations: o.annotations ?? {},
+      labels: {
+        'strimzi.io/cluster': cluster,
+        'strimzi.io/kind': o.kind ?? 'Kafka',
+        'strimzi.io/name': `${cluster}-kafka`,
+        'strimzi.io/pool-name': pool,
+      },
+    },
+    spec: {
+      selector: {
+        matchLabels: {
+          'strimzi.io/cluster': cluster,
+          'strimzi.io/kind': 'Kafka',
+          'strimzi.io/name': `${cluster}-kafka`,
+          'strimzi.io/pool-name': pool,
+        },
+      },
+      pods: nodeIds.map(id => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `${name}-${id}`,
+          annotations: { 'strimzi.io/revision': o.revision ?? 'a1b2c3d4' },
+        },
+        spec: { containers: [{ name: 'kafka', image: IMAGE }] },
+      })),
+    },
+    status: {
+      observedGeneration: 3,
+      pods: nodeIds.length,
+      readyPods: nodeIds.length,
+      currentPods: nodeIds.length,
+      ...o.status,
+    },
+  };
+}
+
+/** The entity operator's pod (a Deployment's, labelled for the Kafka CR). */
+export function entityOperatorPod(
+  o: Partial<PodOptions> = {},
+): Record<string, any> {
+  return pod({
+    namespace: NS,
+    name: `${CLUSTER}-entity-operator-6d4f9c8b7-x2x4z`,
+    labels: {
+      'strimzi.io/cluster': CLUSTER,
+      'strimzi.io/component-type': 'entity-operator',
+      'strimzi.io/kind': 'Kafka',
+      'strimzi.io/name': `${CLUSTER}-entity-operator`,
+      'pod-template-hash': '6d4f9c8b7',
+    },
+    owner: {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      name: `${CLUSTER}-entity-operator-6d4f9c8b7`,
+    },
+    container: 'topic-operator',
+    image: 'quay.io/strimzi/operator:1.2.0',
+    ...o,
+  });
+}
+
+export const CONTROLLER_IDS = [0, 1, 2];
+export const BROKER_IDS = [3, 4, 5];
+
+/**
+ * A healthy cluster as kafka-persistent.yaml makes it: pools `controller` (0–2) and `broker`
+ * (3–5) with their pod sets, pods and PVCs, and the entity operator.
+ */
+export function healthyStrimziEnvironment(
+  version: StrimziVersion = 'v1',
+): Record<string, any>[] {
+  const objects: Record<string, any>[] = [
+    strimziKafka({ version }),
+    nodePool('controller', ['controller'], CONTROLLER_IDS, { version }),
+    nodePool('broker', ['broker'], BROKER_IDS, { version }),
+    podSet('controller', CONTROLLER_IDS),
+    podSet('broker', BROKER_IDS),
+    entityOperatorPod(),
+  ];
+  for (const id of CONTROLLER_IDS) {
+    objects.push(strimziNodePod('controller', id, ['controller']));
+    objects.push(
+      pvc({ namespace: NS, name: `data-0-${CLUSTER}-controller-${id}` }),
+    );
+  }
+  for (const id of BROKER_IDS) {
+    objects.push(strimziNodePod('broker', id, ['broker']));
+    objects.push(
+      pvc({ namespace: NS, name: `data-0-${CLUSTER}-broker-${id}` }),
+    );
+  }
+  return objects;
+}
+
+/** A KafkaTopic as the topic operator leaves it (operators.md §2.2). */
+export function strimziTopic(
+  name: string,
+  o: {
+    cluster?: string;
+    namespace?: string;
+    version?: StrimziVersion;
+    conditions?: Record<string, any>[];
+    annotations?: Record<string, string>;
+    labels?: Record<string, string>;
+    status?: false | Record<string, any>;
+    created?: string;
+  } = {},
+): Record<string, any> {
+  return {
+    apiVersion: `kafka.strimzi.io/${o.version ?? 'v1'}`,
+    kind: 'KafkaTopic',
+    metadata: {
+      name,
+      namespace: o.namespace ?? NS,
+      uid: `uid-topic-${name}`,
+      generation: 1,
+      creationTimestamp: o.created ?? CREATED,
+      labels: { 'strimzi.io/cluster': o.cluster ?? CLUSTER, ...o.labels },
+      annotations: o.annotations ?? {},
+    },
+    spec: {
+      partitions: 12,
+      replicas: 3,
+      config: { 'retention.ms': 7200000, 'segment.bytes': 1073741824 },
+    },
+    ...(o.status === false
+      ? {}
+      : {
+          status: {
+            conditions: o.conditions ?? [ready()],
+            observedGeneration: 1,
+            topicName: name,
+            topicId: 'xV1M8cIpQ8a0bLk1o0kL3A',
+            ...o.status,
+          },
+        }),
+  };
+}
