@@ -2,8 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kafkaClustersPermissions } from '@k8s-kafka/plugin-kafka-clusters-common';
+import { defaultOperatorAdapters } from '@k8s-kafka/plugin-kafka-clusters-node';
+import { createFleetCache } from './service/cache/fleetCache';
+import { readFleetCacheSettings } from './service/config';
 import { createRouter } from './service/router';
+import { createKafkaStatusService } from './service/statusService';
 
 /**
  * The kafka-clusters backend plugin: Kafka cluster status per entity and for the fleet.
@@ -15,12 +20,48 @@ export const kafkaClustersPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        cache: coreServices.cache,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter, permissionsRegistry }) {
-        permissionsRegistry.addPermissions(kafkaClustersPermissions);
-        httpRouter.use(await createRouter());
+      async init(deps) {
+        const {
+          config,
+          logger,
+          auth,
+          httpAuth,
+          httpRouter,
+          lifecycle,
+          catalog,
+        } = deps;
+        deps.permissionsRegistry.addPermissions(kafkaClustersPermissions);
+
+        const fleet = createFleetCache({
+          config,
+          logger,
+          auth,
+          catalog,
+          adapters: defaultOperatorAdapters,
+          settings: readFleetCacheSettings(config),
+        });
+        lifecycle.addStartupHook(() => fleet.start());
+        lifecycle.addShutdownHook(() => fleet.stop());
+
+        const statusService = createKafkaStatusService({
+          fleet,
+          catalog,
+          permissions: deps.permissions,
+          cache: deps.cache,
+          logger,
+        });
+        httpRouter.use(await createRouter({ httpAuth, statusService }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -1,0 +1,386 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { KubeConfig } from '@kubernetes/client-node';
+import {
+  KafkaClusterStatus,
+  KafkaOperator,
+  KafkaOperatorPresence,
+  KubernetesCacheState,
+  KubernetesClusterCacheStatus,
+  KubernetesClusterError,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
+import {
+  ClusterDetails,
+  HealthThresholds,
+  KafkaOperatorAdapter,
+  pickServedVersion,
+  WatchSpec,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { collectionPath, servedVersions } from '../kubernetes/discovery';
+import { KubeRequestError, toKubeRequestError } from '../kubernetes/request';
+import { startResourceWatch } from '../kubernetes/resourceWatch';
+
+export interface ClusterCacheOptions {
+  cluster: ClusterDetails;
+  /** A KubeConfig with a fresh credential; called again after the API server refuses one. */
+  kubeConfig(): Promise<KubeConfig>;
+  adapters: readonly KafkaOperatorAdapter[];
+  /** Watch only these namespaces, for clusters where a cluster-wide list is forbidden. */
+  namespaces?: readonly string[];
+  thresholds: HealthThresholds;
+  logger: LoggerService;
+  /** How often to look again for operators installed or removed. */
+  rediscoverEveryMs: number;
+  /** Statuses are rebuilt at most this often while objects change, and at least this often otherwise. */
+  rebuildEveryMs: number;
+  requestTimeoutMs: number;
+  now(): Date;
+}
+
+/** One watched collection: a spec in one namespace (or cluster-wide). */
+interface Feed {
+  spec: WatchSpec;
+  namespace?: string;
+  items: Map<string, unknown>;
+  synced: boolean;
+  /** Last time the feed was known current (ms). */
+  healthyAt?: number;
+  error?: { error: KubeRequestError; since: number };
+  stop(): void;
+}
+
+export interface ClusterCache {
+  readonly name: string;
+  start(): void;
+  stop(): void;
+  statuses(): readonly KafkaClusterStatus[];
+  cacheStatus(): KubernetesClusterCacheStatus;
+  errors(): KubernetesClusterError[];
+  /** Resolves once every feed has listed once or the cache gave up on a first sync. */
+  firstSync(): Promise<void>;
+}
+
+/**
+ * The watch cache of one Kubernetes cluster: finds which operators are installed, keeps a
+ * projection of every object their adapters need, and rebuilds the Kafka cluster statuses
+ * in the background, so a request reads them without touching the API server.
+ */
+export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
+  const { cluster, adapters, logger, thresholds } = options;
+  const log = logger.child({ kubernetesCluster: cluster.name });
+  const feeds = new Map<string, Feed>();
+  const presence: Record<KafkaOperator, KafkaOperatorPresence> = {
+    cfk: { installed: false },
+    strimzi: { installed: false },
+  };
+  let discoveryError: { error: KubeRequestError; since: number } | undefined;
+  let discovered = false;
+  let kc: KubeConfig | undefined;
+  let statuses: readonly KafkaClusterStatus[] = [];
+  let dirty = true;
+  let builtAt = 0;
+  let timers: NodeJS.Timeout[] = [];
+  let running = false;
+  let refreshingCredential: Promise<void> | undefined;
+  let resolveFirstSync: () => void = () => {};
+  const firstSync = new Promise<void>(resolve => (resolveFirstSync = resolve));
+
+  const nowMs = () => options.now().getTime();
+  const feedKey = (spec: WatchSpec, namespace?: string) =>
+    `${spec.key}@${namespace ?? '*'}`;
+
+  function checkFirstSync() {
+    if (!discovered) return;
+    const all = [...feeds.values()];
+    if (all.every(feed => feed.synced || feed.error)) resolveFirstSync();
+  }
+
+  function startFeed(spec: WatchSpec, version: string, namespace?: string) {
+    const feed: Feed = {
+      spec,
+      namespace,
+      items: new Map(),
+      synced: false,
+      stop: () => {},
+    };
+    const watch = startResourceWatch({
+      kc: kc!,
+      path: collectionPath(spec.group, version, spec.plural, namespace),
+      labelSelector: spec.labelSelector,
+      fieldSelector: spec.fieldSelector,
+      project: spec.project,
+      requestTimeoutMs: options.requestTimeoutMs,
+      listener: {
+        reset(items) {
+          feed.items = items;
+          feed.synced = true;
+          dirty = true;
+          checkFirstSync();
+        },
+        upsert(uid, item) {
+          feed.items.set(uid, item);
+          dirty = true;
+        },
+        remove(uid) {
+          if (feed.items.delete(uid)) dirty = true;
+        },
+        healthy() {
+          feed.healthyAt = nowMs();
+          if (feed.error) {
+            log.info(`Reading ${spec.plural}.${spec.group || 'core'} again`, {
+              namespace,
+            });
+            feed.error = undefined;
+          }
+        },
+        failed(error) {
+          if (!feed.error) {
+            log.warn(
+              `Cannot read ${spec.plural}.${spec.group || 'core'}: ${
+                error.message
+              }`,
+              {
+                namespace,
+              },
+            );
+            feed.error = { error, since: nowMs() };
+          } else {
+            feed.error.error = error;
+          }
+          checkFirstSync();
+          if (error.kind === 'unauthorized') void refreshCredential();
+        },
+      },
+    });
+    feed.stop = watch.stop;
+    feeds.set(feedKey(spec, namespace), feed);
+  }
+
+  function stopFeeds() {
+    for (const feed of feeds.values()) feed.stop();
+    feeds.clear();
+  }
+
+  /** Starts the feeds of every installed operator, and stops those of removed ones. */
+  async function discover() {
+    try {
+      kc ??= await options.kubeConfig();
+      const groups = [
+        ...new Set(adapters.flatMap(a => a.watches.map(s => s.group))),
+      ];
+      const served = new Map<string, string[]>();
+      for (const group of groups) {
+        served.set(
+          group,
+          await servedVersions(kc, group, options.requestTimeoutMs),
+        );
+      }
+      discoveryError = undefined;
+
+      const wanted = new Map<string, { spec: WatchSpec; version: string }>();
+      for (const adapter of adapters) {
+        const presenceVersion = pickServedVersion(
+          adapter.presence,
+          served.get(adapter.presence.group) ?? [],
+        );
+        presence[adapter.operator] = {
+          installed: !!presenceVersion,
+          version: presenceVersion,
+        };
+        if (!presenceVersion) continue;
+        for (const spec of adapter.watches) {
+          const version = pickServedVersion(spec, served.get(spec.group) ?? []);
+          if (version) wanted.set(spec.key, { spec, version });
+        }
+      }
+      const namespaces = options.namespaces?.length
+        ? options.namespaces
+        : [undefined];
+      for (const [key, feed] of feeds) {
+        if (!wanted.has(feed.spec.key)) {
+          feed.stop();
+          feeds.delete(key);
+          dirty = true;
+        }
+      }
+      for (const { spec, version } of wanted.values()) {
+        for (const namespace of namespaces) {
+          if (!feeds.has(feedKey(spec, namespace)))
+            startFeed(spec, version, namespace);
+        }
+      }
+    } catch (error) {
+      const classified = toKubeRequestError(error);
+      if (!discoveryError) {
+        log.warn(`Cannot discover the operators: ${classified.message}`);
+        discoveryError = { error: classified, since: nowMs() };
+      } else {
+        discoveryError.error = classified;
+      }
+      if (classified.kind === 'unauthorized') kc = undefined;
+    } finally {
+      discovered = true;
+      checkFirstSync();
+    }
+  }
+
+  /** After a 401: a new credential (tokens expire), and every feed restarted with it. */
+  function refreshCredential(): Promise<void> {
+    refreshingCredential ??= (async () => {
+      try {
+        kc = await options.kubeConfig();
+        stopFeeds();
+        await discover();
+      } catch (error) {
+        log.warn(
+          `Cannot refresh the credential: ${toKubeRequestError(error).message}`,
+        );
+      } finally {
+        // At most one refresh per backoff period, however many feeds were refused.
+        setTimeout(() => (refreshingCredential = undefined), 30_000).unref();
+      }
+    })();
+    return refreshingCredential;
+  }
+
+  function snapshotObjects(): Record<string, unknown[]> {
+    const objects: Record<string, unknown[]> = {};
+    for (const feed of feeds.values()) {
+      if (!feed.synced) continue;
+      const list = (objects[feed.spec.key] ??= []);
+      for (const item of feed.items.values()) list.push(item);
+    }
+    return objects;
+  }
+
+  /** When the cache last knew all of its data to be current. */
+  function observedAtMs(): number | undefined {
+    let oldest: number | undefined;
+    for (const feed of feeds.values()) {
+      if (feed.healthyAt === undefined) return undefined;
+      // A feed without an error is current now: client-node reconnects quiet watches.
+      const at = feed.error ? feed.healthyAt : nowMs();
+      oldest = oldest === undefined ? at : Math.min(oldest, at);
+    }
+    if (discoveryError)
+      oldest = Math.min(oldest ?? discoveryError.since, discoveryError.since);
+    return oldest ?? (discovered ? nowMs() : undefined);
+  }
+
+  function rebuild() {
+    const observedAt = observedAtMs();
+    if (observedAt === undefined) return;
+    const snapshot = { cluster: cluster.name, objects: snapshotObjects() };
+    const now = options.now();
+    statuses = adapters
+      .filter(adapter => presence[adapter.operator].installed)
+      .flatMap(adapter =>
+        adapter.assemble(snapshot, {
+          now,
+          thresholds,
+          observedAt: new Date(observedAt).toISOString(),
+        }),
+      );
+    dirty = false;
+    builtAt = nowMs();
+  }
+
+  function tick() {
+    if (dirty || nowMs() - builtAt >= options.rebuildEveryMs * 10) {
+      try {
+        rebuild();
+      } catch (error) {
+        log.error(
+          `Cannot build the Kafka statuses: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
+  function errors(): KubernetesClusterError[] {
+    const list: KubernetesClusterError[] = [];
+    if (discoveryError) {
+      list.push({
+        cluster: cluster.name,
+        kind: discoveryError.error.kind,
+        message: discoveryError.error.message,
+        since: new Date(discoveryError.since).toISOString(),
+      });
+    }
+    for (const feed of feeds.values()) {
+      if (!feed.error) continue;
+      list.push({
+        cluster: cluster.name,
+        kind: feed.error.error.kind,
+        message: feed.error.error.message,
+        since: new Date(feed.error.since).toISOString(),
+        namespace: feed.namespace,
+        resource: `${feed.spec.plural}${
+          feed.spec.group ? `.${feed.spec.group}` : ''
+        }`,
+      });
+    }
+    return list;
+  }
+
+  function state(): KubernetesCacheState {
+    const observedAt = observedAtMs();
+    const allSynced =
+      discovered && !discoveryError && [...feeds.values()].every(f => f.synced);
+    if (
+      observedAt === undefined ||
+      (!allSynced && errors().length > 0 && builtAt === 0)
+    ) {
+      return discovered && errors().length > 0 ? 'failed' : 'starting';
+    }
+    if ((nowMs() - observedAt) / 1000 > thresholds.staleAfterSeconds)
+      return 'stale';
+    return allSynced ? 'synced' : 'starting';
+  }
+
+  return {
+    name: cluster.name,
+    start() {
+      if (running) return;
+      running = true;
+      void discover();
+      timers = [
+        setInterval(() => void discover(), options.rediscoverEveryMs),
+        setInterval(tick, options.rebuildEveryMs),
+      ];
+      for (const timer of timers) timer.unref();
+    },
+    stop() {
+      running = false;
+      for (const timer of timers) clearInterval(timer);
+      stopFeeds();
+    },
+    statuses() {
+      if (builtAt === 0 && dirty) tick();
+      return statuses;
+    },
+    errors,
+    cacheStatus() {
+      const observedAt = observedAtMs();
+      return {
+        name: cluster.name,
+        title: cluster.title,
+        state: state(),
+        lastSyncedAt:
+          observedAt === undefined
+            ? undefined
+            : new Date(observedAt).toISOString(),
+        ageSeconds:
+          observedAt === undefined
+            ? undefined
+            : Math.max(0, Math.round((nowMs() - observedAt) / 1000)),
+        operators: {
+          cfk: { ...presence.cfk },
+          strimzi: { ...presence.strimzi },
+        },
+        kafkaClusters: statuses.length,
+        errors: errors(),
+      };
+    },
+    firstSync: () => firstSync,
+  };
+}

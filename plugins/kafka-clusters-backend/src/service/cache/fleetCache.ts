@@ -1,0 +1,160 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  KafkaClusterRef,
+  KafkaClusterStatus,
+  KubernetesClusterCacheStatus,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
+import {
+  buildKubeConfig,
+  ClusterDetails,
+  createAuthStrategies,
+  getClusterCredential,
+  HealthThresholds,
+  KafkaOperatorAdapter,
+  readCatalogClusters,
+  readConfigClusters,
+  usesCatalogClusters,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { ClusterCache, createClusterCache } from './clusterCache';
+
+export interface FleetCacheSettings {
+  thresholds: HealthThresholds;
+  /** Kubernetes cluster name → namespaces to watch instead of the whole cluster. */
+  namespaces: Record<string, string[]>;
+  rediscoverEveryMs: number;
+  rebuildEveryMs: number;
+  /** How often clusters of the `catalog` locator are looked up again. */
+  catalogClustersEveryMs: number;
+  /** A list or discovery request that takes longer fails with `timeout`. */
+  requestTimeoutMs: number;
+}
+
+export interface FleetCache {
+  start(): Promise<void>;
+  stop(): void;
+  /** Every configured Kubernetes cluster's cache, by name. */
+  clusters(): ReadonlyMap<string, ClusterCache>;
+  allStatuses(): KafkaClusterStatus[];
+  find(ref: KafkaClusterRef): KafkaClusterStatus | undefined;
+  cacheStatuses(): KubernetesClusterCacheStatus[];
+  /** Resolves when every cluster has made its first attempt to sync. */
+  firstSync(): Promise<void>;
+}
+
+/**
+ * The watch caches of every Kubernetes cluster the Kubernetes plugin's configuration names:
+ * `config` and `localKubectlProxy` clusters at start, `catalog` clusters as the catalog
+ * lists them.
+ */
+export function createFleetCache(options: {
+  config: Config;
+  logger: LoggerService;
+  auth: AuthService;
+  catalog: CatalogService;
+  adapters: readonly KafkaOperatorAdapter[];
+  settings: FleetCacheSettings;
+  now?: () => Date;
+}): FleetCache {
+  const { logger, settings, adapters } = options;
+  const now = options.now ?? (() => new Date());
+  const strategyFor = createAuthStrategies({ config: options.config, logger });
+  const caches = new Map<string, ClusterCache>();
+  const fromCatalog = new Set<string>();
+  let catalogTimer: NodeJS.Timeout | undefined;
+
+  function add(cluster: ClusterDetails) {
+    const cache = createClusterCache({
+      cluster,
+      adapters,
+      logger,
+      thresholds: settings.thresholds,
+      namespaces: settings.namespaces[cluster.name],
+      rediscoverEveryMs: settings.rediscoverEveryMs,
+      rebuildEveryMs: settings.rebuildEveryMs,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      now,
+      kubeConfig: async () =>
+        buildKubeConfig(
+          cluster,
+          await getClusterCredential(cluster, strategyFor),
+        ),
+    });
+    caches.set(cluster.name, cache);
+    cache.start();
+  }
+
+  async function syncCatalogClusters() {
+    try {
+      const clusters = await readCatalogClusters({
+        catalog: options.catalog,
+        credentials: await options.auth.getOwnServiceCredentials(),
+        logger,
+      });
+      const names = new Set(clusters.map(c => c.name));
+      for (const cluster of clusters) {
+        if (fromCatalog.has(cluster.name)) continue;
+        if (caches.has(cluster.name)) {
+          logger.warn(
+            `Ignoring catalog Kubernetes cluster '${cluster.name}': a configured cluster has that name`,
+          );
+          continue;
+        }
+        fromCatalog.add(cluster.name);
+        add(cluster);
+      }
+      for (const name of fromCatalog) {
+        if (!names.has(name)) {
+          caches.get(name)?.stop();
+          caches.delete(name);
+          fromCatalog.delete(name);
+        }
+      }
+    } catch (error) {
+      logger.warn(
+        `Cannot read Kubernetes clusters from the catalog: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+
+  return {
+    async start() {
+      for (const cluster of readConfigClusters(options.config)) add(cluster);
+      if (usesCatalogClusters(options.config)) {
+        await syncCatalogClusters();
+        catalogTimer = setInterval(
+          () => void syncCatalogClusters(),
+          settings.catalogClustersEveryMs,
+        );
+        catalogTimer.unref();
+      }
+      logger.info(
+        `Watching Kafka resources on ${caches.size} Kubernetes clusters`,
+        {
+          clusters: [...caches.keys()].join(', '),
+        },
+      );
+    },
+    stop() {
+      if (catalogTimer) clearInterval(catalogTimer);
+      for (const cache of caches.values()) cache.stop();
+    },
+    clusters: () => caches,
+    allStatuses: () => [...caches.values()].flatMap(cache => cache.statuses()),
+    find(ref) {
+      return caches
+        .get(ref.cluster)
+        ?.statuses()
+        .find(
+          s => s.ref.namespace === ref.namespace && s.ref.name === ref.name,
+        );
+    },
+    cacheStatuses: () => [...caches.values()].map(cache => cache.cacheStatus()),
+    async firstSync() {
+      await Promise.all([...caches.values()].map(cache => cache.firstSync()));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Config } from '@backstage/config';
+import {
+  DEFAULT_HEALTH_THRESHOLDS,
+  HealthThresholds,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { FleetCacheSettings } from './cache/fleetCache';
+
+const THRESHOLD_KEYS = Object.keys(
+  DEFAULT_HEALTH_THRESHOLDS,
+) as (keyof HealthThresholds)[];
+
+/** Reads `kafkaClusters.*`, with the defaults documented in config.d.ts. */
+export function readFleetCacheSettings(config: Config): FleetCacheSettings {
+  const root = config.getOptionalConfig('kafkaClusters');
+  const health = root?.getOptionalConfig('health');
+  const thresholds = { ...DEFAULT_HEALTH_THRESHOLDS };
+  for (const key of THRESHOLD_KEYS) {
+    const value = health?.getOptionalNumber(key);
+    if (value !== undefined) thresholds[key] = value;
+  }
+  const namespaces: Record<string, string[]> = {};
+  const perCluster = root?.getOptionalConfig('kubernetesClusters');
+  for (const name of perCluster?.keys() ?? []) {
+    const list = perCluster!.getOptionalStringArray(`${name}.namespaces`);
+    if (list?.length) namespaces[name] = list;
+  }
+  const cache = root?.getOptionalConfig('cache');
+  return {
+    thresholds,
+    namespaces,
+    rediscoverEveryMs:
+      (cache?.getOptionalNumber('rediscoverEverySeconds') ?? 300) * 1000,
+    rebuildEveryMs: cache?.getOptionalNumber('rebuildEveryMilliseconds') ?? 500,
+    catalogClustersEveryMs:
+      (cache?.getOptionalNumber('catalogClustersEverySeconds') ?? 300) * 1000,
+    requestTimeoutMs:
+      (cache?.getOptionalNumber('requestTimeoutSeconds') ?? 30) * 1000,
+  };
+}

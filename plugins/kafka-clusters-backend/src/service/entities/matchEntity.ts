@@ -1,0 +1,114 @@
+import {
+  KafkaClusterRef,
+  KafkaClusterStatus,
+  KubernetesClusterError,
+  stringifyKafkaClusterRef,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
+import { EntitySelection } from './entitySelection';
+import { matchesLabels } from './labelSelector';
+
+/** What the matcher needs to know of one Kubernetes cluster's cache. */
+export interface MatchableCluster {
+  name: string;
+  statuses: readonly KafkaClusterStatus[];
+  errors: KubernetesClusterError[];
+  /** False until the cache has listed everything once. */
+  synced: boolean;
+  operatorsInstalled: boolean;
+}
+
+export interface EntityMatch {
+  clusters: KafkaClusterStatus[];
+  errors: KubernetesClusterError[];
+}
+
+const sameRef = (a: KafkaClusterRef, b: KafkaClusterRef) =>
+  a.cluster === b.cluster && a.namespace === b.namespace && a.name === b.name;
+
+/**
+ * The Kafka clusters of an entity: those labelled for it, those whose topics or users are
+ * labelled for it (a shared cluster it uses), and those it names. On a cluster it only uses,
+ * the entity sees its own topics and users, or all of them when none is labelled for it.
+ */
+export function matchEntity(
+  selection: EntitySelection,
+  clusters: readonly MatchableCluster[],
+): EntityMatch {
+  const { selector, namespace } = selection;
+  const inScope = (status: { cluster: string; namespace?: string }) =>
+    (!selection.cluster || status.cluster === selection.cluster) &&
+    (!namespace || status.namespace === namespace);
+  const labelled = (labels: Record<string, string>) =>
+    selector !== undefined && matchesLabels(selector, labels);
+
+  const matched: KafkaClusterStatus[] = [];
+  const involved = new Set<string>();
+  for (const cluster of clusters) {
+    for (const status of cluster.statuses) {
+      const scope = { cluster: cluster.name, namespace: status.ref.namespace };
+      if (inScope(scope) && labelled(status.labels)) {
+        matched.push(status);
+        continue;
+      }
+      const topics = status.topics.filter(
+        t =>
+          inScope({ cluster: cluster.name, namespace: t.resource.namespace }) &&
+          labelled(t.labels),
+      );
+      const access = status.access.filter(
+        a =>
+          inScope({ cluster: cluster.name, namespace: a.resource.namespace }) &&
+          labelled(a.labels),
+      );
+      const named = selection.refs.some(ref => sameRef(ref, status.ref));
+      if (topics.length > 0 || access.length > 0) {
+        matched.push({ ...status, topics, access });
+      } else if (named) {
+        matched.push(status);
+      }
+    }
+    if (
+      selector &&
+      (!selection.cluster || selection.cluster === cluster.name)
+    ) {
+      involved.add(cluster.name);
+    }
+  }
+
+  const errors: KubernetesClusterError[] = [];
+  const byName = new Map(clusters.map(c => [c.name, c]));
+  for (const ref of selection.refs) {
+    involved.add(ref.cluster);
+    const cluster = byName.get(ref.cluster);
+    const found = matched.some(status => sameRef(status.ref, ref));
+    if (found) continue;
+    const name = stringifyKafkaClusterRef(ref);
+    const since = new Date().toISOString();
+    if (!cluster) {
+      errors.push({
+        cluster: ref.cluster,
+        kind: 'other',
+        message: `${name}: no Kubernetes cluster named '${ref.cluster}' is configured`,
+        since,
+      });
+    } else if (cluster.synced && !cluster.operatorsInstalled) {
+      errors.push({
+        cluster: ref.cluster,
+        kind: 'crds-missing',
+        message: `${name}: neither CFK's nor Strimzi's CRDs are installed on '${ref.cluster}'`,
+        since,
+      });
+    } else if (cluster.synced && cluster.errors.length === 0) {
+      errors.push({
+        cluster: ref.cluster,
+        kind: 'other',
+        message: `${name}: no such Kafka cluster`,
+        since,
+      });
+    }
+  }
+  for (const name of involved) {
+    errors.push(...(byName.get(name)?.errors ?? []));
+  }
+  return { clusters: matched, errors };
+}

@@ -1,0 +1,147 @@
+import http from 'node:http';
+import https from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubernetesClusterErrorKind } from '@k8s-kafka/plugin-kafka-clusters-common';
+
+/** A failed Kubernetes API request, classified the way the status model reports it. */
+export class KubeRequestError extends Error {
+  readonly kind: KubernetesClusterErrorKind;
+  readonly statusCode?: number;
+
+  constructor(
+    kind: KubernetesClusterErrorKind,
+    message: string,
+    statusCode?: number,
+  ) {
+    super(message);
+    this.name = 'KubeRequestError';
+    this.kind = kind;
+    this.statusCode = statusCode;
+  }
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Classifies whatever a Kubernetes request failed with. */
+export function toKubeRequestError(error: unknown): KubeRequestError {
+  if (error instanceof KubeRequestError) return error;
+  const e = error as {
+    code?: string;
+    statusCode?: number;
+    name?: string;
+    message?: string;
+    cause?: unknown;
+  };
+  const statusCode = e?.statusCode;
+  if (statusCode === 401)
+    return new KubeRequestError(
+      'unauthorized',
+      'Unauthorized (401): the credentials were refused',
+      401,
+    );
+  if (statusCode === 403)
+    return new KubeRequestError(
+      'forbidden',
+      'Forbidden (403): the credentials may not read this',
+      403,
+    );
+  if (statusCode !== undefined)
+    return new KubeRequestError(
+      'other',
+      `${e.message ?? 'Request failed'} (${statusCode})`,
+      statusCode,
+    );
+  if (
+    e?.name === 'TimeoutError' ||
+    e?.code === 'ETIMEDOUT' ||
+    e?.code === 'ESOCKETTIMEDOUT'
+  ) {
+    return new KubeRequestError(
+      'timeout',
+      'The API server did not answer in time',
+    );
+  }
+  const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
+  if (code && NETWORK_CODES.has(code)) {
+    return new KubeRequestError(
+      'unreachable',
+      `The API server cannot be reached (${code})`,
+    );
+  }
+  return new KubeRequestError('other', e?.message ?? String(error));
+}
+
+/**
+ * GET a Kubernetes API path and parse its JSON, with the TLS and credentials of the KubeConfig.
+ * Plain JSON, as watch events arrive: client-node's typed clients would turn timestamps into
+ * Dates for some kinds and not for others.
+ */
+export async function kubeGetJson<T>(
+  kc: KubeConfig,
+  path: string,
+  query: Record<string, string | number | boolean | undefined> = {},
+  timeoutMs = 30_000,
+): Promise<T> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster)
+    throw new KubeRequestError('other', 'No cluster in the KubeConfig');
+  const url = new URL(cluster.server.replace(/\/+$/, '') + path);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  const options: https.RequestOptions = {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+  };
+  await kc.applyToHTTPSOptions(options);
+  const transport = url.protocol === 'http:' ? http : https;
+
+  return new Promise<T>((resolve, reject) => {
+    const req = transport.request(
+      url,
+      { ...options, timeout: timeoutMs },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('error', error => reject(toKubeRequestError(error)));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) {
+            try {
+              resolve(JSON.parse(body) as T);
+            } catch {
+              reject(
+                new KubeRequestError('other', `Unreadable answer from ${path}`),
+              );
+            }
+            return;
+          }
+          let message = res.statusMessage ?? 'Request failed';
+          try {
+            message =
+              (JSON.parse(body) as { message?: string }).message ?? message;
+          } catch {
+            // Not a Status object: keep the status line.
+          }
+          reject(toKubeRequestError({ statusCode: status, message }));
+        });
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', error => reject(toKubeRequestError(error)));
+    req.end();
+  });
+}
