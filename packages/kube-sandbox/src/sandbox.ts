@@ -3,11 +3,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AccessRule } from './cluster/auth';
 import { adminToken, RunningCluster, startCluster } from './cluster/cluster';
-import { CrdSetName, defaultCrdsDir, fallbackCrdSet, loadCrdSet, REPO_ROOT } from './resources/crdSets';
+import {
+  CrdSetName,
+  defaultCrdsDir,
+  fallbackCrdSet,
+  loadCrdSet,
+  REPO_ROOT,
+} from './resources/crdSets';
 import { issueServingCert, loadOrCreateCa } from './state/certs';
-import { clusterFiles, kubeconfig, loadOrCreateToken, writeClusterFiles } from './state/files';
+import {
+  clusterFiles,
+  kubeconfig,
+  loadOrCreateToken,
+  writeClusterFiles,
+} from './state/files';
 import { KubeObject } from './types';
-import { loadBuiltinModels } from './validation/builtinModels';
 
 /** An extra bearer token of a cluster, limited by its rules (403 for anything else). @public */
 export interface TokenOptions {
@@ -86,7 +96,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const stateDir = resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   const crdsDir = resolve(options.crdsDir ?? defaultCrdsDir());
   const host = options.host ?? '127.0.0.1';
-  await loadBuiltinModels();
   mkdirSync(stateDir, { recursive: true });
   const ca = loadOrCreateCa(stateDir);
   const tls = issueServingCert(ca);
@@ -123,7 +132,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         bookmarkIntervalMs: spec.bookmarkIntervalMs ?? 60_000,
         historyMs: spec.historyMs ?? 10 * 60_000,
       });
-      writeClusterFiles(files, ca.cert, { name: spec.name, server: running.url, caFile: files.caFile, token });
+      writeClusterFiles(files, ca.cert, {
+        name: spec.name,
+        server: running.url,
+        caFile: files.caFile,
+        token,
+      });
       clusters.push(
         Object.assign(running, {
           token,
@@ -142,7 +156,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const combined = join(stateDir, 'kubeconfig');
   writeFileSync(
     combined,
-    kubeconfig(clusters.map(c => ({ name: c.name, server: c.url, caFile: c.caFile, token: c.token }))),
+    kubeconfig(
+      clusters.map(c => ({
+        name: c.name,
+        server: c.url,
+        caFile: c.caFile,
+        token: c.token,
+      })),
+    ),
     { mode: 0o600 },
   );
   return {

@@ -99,3 +99,29 @@ export function apiVersionOf(group: string, version: string) {
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Deep equality of JSON values, blind to key order and prototypes (objects from structuredClone
+ * and from another realm, as in Jest, compare equal when their JSON does).
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null
+  )
+    return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => jsonEqual(v, bb[i]));
+  }
+  const ka = Object.keys(a).filter(k => (a as JsonObject)[k] !== undefined);
+  const kb = Object.keys(b).filter(k => (b as JsonObject)[k] !== undefined);
+  return (
+    ka.length === kb.length &&
+    ka.every(k => jsonEqual((a as JsonObject)[k], (b as JsonObject)[k]))
+  );
+}

@@ -3,9 +3,22 @@ import { Registry } from '../resources/registry';
 import { apiVersionOf, ResourceType } from '../types';
 
 /** The Kubernetes version the sandbox reports (kubectl 1.32 talks to it without skew warnings). */
-export const KUBERNETES_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0' };
+export const KUBERNETES_VERSION = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.0',
+};
 
-const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 
 /** GET /version. */
 export function versionInfo() {
@@ -30,7 +43,10 @@ export function coreVersions(serverAddress: string) {
 }
 
 function group(name: string, versions: string[]) {
-  const entries = versions.map(v => ({ groupVersion: `${name}/${v}`, version: v }));
+  const entries = versions.map(v => ({
+    groupVersion: `${name}/${v}`,
+    version: v,
+  }));
   return { name, versions: entries, preferredVersion: entries[0] };
 }
 
@@ -50,7 +66,9 @@ export function groupList(registry: Registry) {
 /** GET /apis/{group}, or undefined when the group is not served. */
 export function apiGroup(registry: Registry, name: string) {
   const g = registry.groups().find(x => x.name === name);
-  return g && name ? { kind: 'APIGroup', apiVersion: 'v1', ...group(g.name, g.versions) } : undefined;
+  return g && name
+    ? { kind: 'APIGroup', apiVersion: 'v1', ...group(g.name, g.versions) }
+    : undefined;
 }
 
 function storageVersionHash(type: ResourceType) {
@@ -62,10 +80,16 @@ function storageVersionHash(type: ResourceType) {
 }
 
 /** GET /api/v1 or /apis/{group}/{version}, or undefined when nothing is served there. */
-export function resourceList(registry: Registry, groupName: string, version: string) {
+export function resourceList(
+  registry: Registry,
+  groupName: string,
+  version: string,
+) {
   const types = registry
     .all()
-    .filter(t => t.group === groupName && t.versions.some(v => v.name === version))
+    .filter(
+      t => t.group === groupName && t.versions.some(v => v.name === version),
+    )
     .sort((a, b) => (a.resource < b.resource ? -1 : 1));
   if (!types.length) return undefined;
   const resources = types.flatMap(t => {
@@ -80,7 +104,16 @@ export function resourceList(registry: Registry, groupName: string, version: str
       storageVersionHash: storageVersionHash(t),
     };
     return t.statusSubresource
-      ? [main, { name: `${t.resource}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] }]
+      ? [
+          main,
+          {
+            name: `${t.resource}/status`,
+            singularName: '',
+            namespaced: t.namespaced,
+            kind: t.kind,
+            verbs: ['get', 'patch', 'update'],
+          },
+        ]
       : [main];
   });
   return {

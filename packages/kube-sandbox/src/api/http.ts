@@ -30,20 +30,25 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
     throw errors.unsupportedMediaType(['application/json', 'application/yaml']);
   }
   if (!text.trim()) {
-    throw errors.badRequest('Object \'Kind\' is missing in \'\'');
+    throw errors.badRequest("Object 'Kind' is missing in ''");
   }
   try {
     return type.includes('yaml') ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     throw errors.badRequest(
-      `json: cannot decode request body: ${error instanceof Error ? error.message : String(error)}`,
+      `json: cannot decode request body: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
     );
   }
 }
 
 /** The media type of the request, without parameters. */
 export function contentType(req: IncomingMessage) {
-  return String(req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+  return String(req.headers['content-type'] ?? 'application/json')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 /** How the client wants the response: a Table, metadata only, or the objects. */
@@ -58,7 +63,8 @@ export function representation(req: IncomingMessage): Representation {
     const as = params.find(p => p.startsWith('as='))?.slice(3);
     if (!as) return 'json';
     if (as === 'Table') return 'table';
-    if (as === 'PartialObjectMetadata' || as === 'PartialObjectMetadataList') return 'metadata';
+    if (as === 'PartialObjectMetadata' || as === 'PartialObjectMetadataList')
+      return 'metadata';
   }
   if (accept && !/application\/json|\*\/\*|application\/\*/.test(accept)) {
     throw errors.notAcceptable(
@@ -82,16 +88,27 @@ function commonHeaders(warnings: string[] = []) {
 }
 
 /** Sends a JSON body (a string is sent as is). */
-export function sendJson(res: ServerResponse, code: number, body: unknown, warnings?: string[]) {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  warnings?: string[],
+) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(code, { ...commonHeaders(warnings), 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    ...commonHeaders(warnings),
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 /** Sends an error as a Status object. */
 export function sendError(res: ServerResponse, error: unknown) {
   const status =
-    error instanceof ApiError ? error.status : errors.internal(error instanceof Error ? error.message : String(error)).status;
+    error instanceof ApiError
+      ? error.status
+      : errors.internal(error instanceof Error ? error.message : String(error))
+          .status;
   if (res.headersSent) {
     res.destroy();
     return;

@@ -22,13 +22,17 @@ export function evaluateJsonPath(root: unknown, path: string): unknown[] {
         }
       }
       if (!name) continue;
-      current = current.flatMap(v => (isObject(v) && v[name] !== undefined ? [v[name]] : []));
+      current = current.flatMap(v =>
+        isObject(v) && v[name] !== undefined ? [v[name]] : [],
+      );
     } else if (text[i] === '[') {
       const end = text.indexOf(']', i);
       if (end < 0) return [];
       const inner = text.slice(i + 1, end);
       i = end + 1;
-      const filter = /^\?\(@\.([\w.-]+)\s*==\s*["']?([^"']*)["']?\)$/.exec(inner);
+      const filter = /^\?\(@\.([\w.-]+)\s*==\s*["']?([^"']*)["']?\)$/.exec(
+        inner,
+      );
       if (inner === '*') {
         current = current.flatMap(v => {
           if (Array.isArray(v)) return v;
@@ -47,7 +51,8 @@ export function evaluateJsonPath(root: unknown, path: string): unknown[] {
           Array.isArray(v)
             ? v.filter(item => {
                 let field: unknown = item;
-                for (const part of key.split('.')) field = isObject(field) ? field[part] : undefined;
+                for (const part of key.split('.'))
+                  field = isObject(field) ? field[part] : undefined;
                 return field !== undefined && String(field) === value;
               })
             : [],

@@ -22,7 +22,9 @@ function prefix(group: string, version: string) {
 /** `io.confluent.platform.v1beta1.Kafka`: the reversed-group naming of CRD schemas. */
 function schemaName(type: ResourceType, version: string) {
   if (!type.builtin) {
-    return `${type.group.split('.').reverse().join('.')}.${version}.${type.kind}`;
+    return `${type.group.split('.').reverse().join('.')}.${version}.${
+      type.kind
+    }`;
   }
   if (type.group === 'apiextensions.k8s.io') {
     return `io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.${version}.${type.kind}`;
@@ -30,7 +32,11 @@ function schemaName(type: ResourceType, version: string) {
   return `io.k8s.api.${type.group || 'core'}.${version}.${type.kind}`;
 }
 
-const param = (name: string, location: 'query' | 'path', description: string) => ({
+const param = (
+  name: string,
+  location: 'query' | 'path',
+  description: string,
+) => ({
   name,
   in: location,
   description,
@@ -39,9 +45,21 @@ const param = (name: string, location: 'query' | 'path', description: string) =>
 });
 
 const WRITE_PARAMS = [
-  param('dryRun', 'query', 'When present, indicates that modifications should not be persisted.'),
-  param('fieldManager', 'query', 'fieldManager is a name associated with the actor or entity that is making these changes.'),
-  param('fieldValidation', 'query', 'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: Ignore, Warn (default), Strict.'),
+  param(
+    'dryRun',
+    'query',
+    'When present, indicates that modifications should not be persisted.',
+  ),
+  param(
+    'fieldManager',
+    'query',
+    'fieldManager is a name associated with the actor or entity that is making these changes.',
+  ),
+  param(
+    'fieldValidation',
+    'query',
+    'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: Ignore, Warn (default), Strict.',
+  ),
 ];
 
 function operations(type: ResourceType, version: string) {
@@ -55,18 +73,42 @@ function operations(type: ResourceType, version: string) {
     'x-kubernetes-group-version-kind': gvk,
     ...extra,
   });
-  const patchTypes = ['application/json-patch+json', 'application/merge-patch+json'];
+  const patchTypes = [
+    'application/json-patch+json',
+    'application/merge-patch+json',
+  ];
   const patchBody = {
-    content: Object.fromEntries(patchTypes.map(t => [t, { schema: { $ref: `#/components/schemas/${META}.Patch` } }])),
+    content: Object.fromEntries(
+      patchTypes.map(t => [
+        t,
+        { schema: { $ref: `#/components/schemas/${META}.Patch` } },
+      ]),
+    ),
     required: true,
   };
   const base = prefix(type.group, version);
-  const scoped = type.namespaced ? `${base}/namespaces/{namespace}/${type.resource}` : `${base}/${type.resource}`;
-  const scopeParams = type.namespaced ? [param('namespace', 'path', 'object name and auth scope, such as for teams and projects')] : [];
-  const nameParams = [param('name', 'path', `name of the ${type.kind}`), ...scopeParams];
+  const scoped = type.namespaced
+    ? `${base}/namespaces/{namespace}/${type.resource}`
+    : `${base}/${type.resource}`;
+  const scopeParams = type.namespaced
+    ? [
+        param(
+          'namespace',
+          'path',
+          'object name and auth scope, such as for teams and projects',
+        ),
+      ]
+    : [];
+  const nameParams = [
+    param('name', 'path', `name of the ${type.kind}`),
+    ...scopeParams,
+  ];
   const item = {
     get: op('get'),
-    put: op('put', { parameters: WRITE_PARAMS, requestBody: { content: json, required: true } }),
+    put: op('put', {
+      parameters: WRITE_PARAMS,
+      requestBody: { content: json, required: true },
+    }),
     patch: op('patch', { parameters: WRITE_PARAMS, requestBody: patchBody }),
     delete: op('delete'),
     parameters: nameParams,
@@ -74,7 +116,10 @@ function operations(type: ResourceType, version: string) {
   const paths: JsonObject = {
     [scoped]: {
       get: op('list'),
-      post: op('post', { parameters: WRITE_PARAMS, requestBody: { content: json, required: true } }),
+      post: op('post', {
+        parameters: WRITE_PARAMS,
+        requestBody: { content: json, required: true },
+      }),
       delete: op('deletecollection'),
       parameters: scopeParams,
     },
@@ -96,18 +141,32 @@ function componentSchema(type: ResourceType, version: string): JsonObject {
   if (!schema) {
     return { type: 'object', 'x-kubernetes-group-version-kind': gvk };
   }
-  const properties = { ...((schema.properties as JsonObject | undefined) ?? {}) };
-  properties.metadata = { allOf: [{ $ref: `#/components/schemas/${META}.ObjectMeta` }], default: {} };
+  const properties = {
+    ...((schema.properties as JsonObject | undefined) ?? {}),
+  };
+  properties.metadata = {
+    allOf: [{ $ref: `#/components/schemas/${META}.ObjectMeta` }],
+    default: {},
+  };
   return { ...schema, properties, 'x-kubernetes-group-version-kind': gvk };
 }
 
 /** One group-version document. */
-export function groupVersionDocument(registry: Registry, group: string, version: string) {
-  const types = registry.all().filter(t => t.group === group && t.versions.some(v => v.name === version));
+export function groupVersionDocument(
+  registry: Registry,
+  group: string,
+  version: string,
+) {
+  const types = registry
+    .all()
+    .filter(t => t.group === group && t.versions.some(v => v.name === version));
   if (!types.length) return undefined;
   const paths: JsonObject = {};
   const schemas: JsonObject = {
-    [`${META}.ObjectMeta`]: { type: 'object', 'x-kubernetes-map-type': 'granular' },
+    [`${META}.ObjectMeta`]: {
+      type: 'object',
+      'x-kubernetes-map-type': 'granular',
+    },
     [`${META}.Patch`]: { type: 'object' },
   };
   for (const type of types) {
@@ -123,12 +182,20 @@ export function groupVersionDocument(registry: Registry, group: string, version:
 }
 
 /** `/openapi/v3`: where each group-version document is, with a content hash as the API server gives. */
-export function openApiRoot(registry: Registry, docHash: (group: string, version: string) => string) {
+export function openApiRoot(
+  registry: Registry,
+  docHash: (group: string, version: string) => string,
+) {
   const paths: JsonObject = {};
   for (const g of registry.groups()) {
     for (const version of g.versions) {
       const key = g.name ? `apis/${g.name}/${version}` : `api/${version}`;
-      paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${docHash(g.name, version)}` };
+      paths[key] = {
+        serverRelativeURL: `/openapi/v3/${key}?hash=${docHash(
+          g.name,
+          version,
+        )}`,
+      };
     }
   }
   return { paths };
@@ -144,7 +211,14 @@ export function createOpenApiCache(registry: Registry) {
       const document = groupVersionDocument(registry, group, version);
       if (!document) return undefined;
       const json = JSON.stringify(document);
-      cached = { json, hash: createHash('sha512').update(json).digest('hex').slice(0, 32).toUpperCase() };
+      cached = {
+        json,
+        hash: createHash('sha512')
+          .update(json)
+          .digest('hex')
+          .slice(0, 32)
+          .toUpperCase(),
+      };
       docs.set(key, cached);
     }
     return cached;
@@ -153,7 +227,8 @@ export function createOpenApiCache(registry: Registry) {
     invalidate() {
       docs = new Map();
     },
-    root: () => JSON.stringify(openApiRoot(registry, (g, v) => doc(g, v)?.hash ?? '')),
+    root: () =>
+      JSON.stringify(openApiRoot(registry, (g, v) => doc(g, v)?.hash ?? '')),
     document: (group: string, version: string) => doc(group, version)?.json,
   };
 }

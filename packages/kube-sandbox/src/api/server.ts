@@ -18,8 +18,21 @@ import {
 } from '../resources/operations';
 import { bodyJson, objectJson } from '../store/serialize';
 import { apiVersionOf, isObject, KubeObject, ResourceType } from '../types';
-import { apiGroup, coreVersions, groupList, resourceList, versionInfo } from './discovery';
-import { contentType, readBody, Representation, representation, sendError, sendJson } from './http';
+import {
+  apiGroup,
+  coreVersions,
+  groupList,
+  resourceList,
+  versionInfo,
+} from './discovery';
+import {
+  contentType,
+  readBody,
+  Representation,
+  representation,
+  sendError,
+  sendJson,
+} from './http';
 import { createOpenApiCache } from './openapi';
 import { errors } from './status';
 import { partialObjectMetadata, toTable } from './table';
@@ -48,7 +61,11 @@ export function createRequestHandler(ctx: ApiContext) {
   };
 }
 
-async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse) {
+async function handle(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const url = new URL(req.url ?? '/', 'https://sandbox');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
@@ -65,7 +82,8 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   if (!token) throw errors.unauthorized();
 
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (segments[0] === 'openapi') return serveOpenApi(ctx, res, method, segments);
+  if (segments[0] === 'openapi')
+    return serveOpenApi(ctx, res, method, segments);
   let group: string;
   let version: string | undefined;
   let rest: string[];
@@ -73,7 +91,8 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     group = '';
     version = segments[1];
     rest = segments.slice(2);
-    if (!version) return getOnly(res, method, coreVersions(ctx.serverAddress()));
+    if (!version)
+      return getOnly(res, method, coreVersions(ctx.serverAddress()));
   } else if (segments[0] === 'apis') {
     group = segments[1];
     version = segments[2];
@@ -92,7 +111,14 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
     if (!list) throw errors.pathNotFound();
     return getOnly(res, method, list);
   }
-  const request = resourceRequest(ctx, group, version, rest, method, url.searchParams);
+  const request = resourceRequest(
+    ctx,
+    group,
+    version,
+    rest,
+    method,
+    url.searchParams,
+  );
   if (
     !authorize(token, {
       verb: request.verb,
@@ -102,7 +128,14 @@ async function handle(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
       namespace: request.namespace,
     })
   ) {
-    throw errors.forbidden(token.user, request.verb, request.type, request.namespace, request.name, request.subresource);
+    throw errors.forbidden(
+      token.user,
+      request.verb,
+      request.type,
+      request.namespace,
+      request.name,
+      request.subresource,
+    );
   }
   return serveResource(ctx, req, res, request, url.searchParams);
 }
@@ -112,7 +145,12 @@ function getOnly(res: ServerResponse, method: string, body: unknown) {
   sendJson(res, 200, body);
 }
 
-function serveOpenApi(ctx: ApiContext, res: ServerResponse, method: string, segments: string[]) {
+function serveOpenApi(
+  ctx: ApiContext,
+  res: ServerResponse,
+  method: string,
+  segments: string[],
+) {
   if (method !== 'GET') throw errors.methodNotAllowed();
   if (segments[1] !== 'v3') throw errors.pathNotFound();
   if (segments.length === 2) return sendJson(res, 200, ctx.openapi.root());
@@ -134,17 +172,27 @@ function resourceRequest(
 ): ResourceRequest {
   const served = (resource: string) => {
     const type = ctx.registry.get(group, resource);
-    return type && type.versions.some(v => v.name === version) ? type : undefined;
+    return type && type.versions.some(v => v.name === version)
+      ? type
+      : undefined;
   };
   let namespace: string | undefined;
   let parts = rest;
-  if (rest[0] === 'namespaces' && rest.length >= 3 && served(rest[2])?.namespaced) {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    served(rest[2])?.namespaced
+  ) {
     namespace = rest[1];
     parts = rest.slice(2);
   }
   const [resource, name, subresource, ...extra] = parts;
   const type = served(resource);
-  if (!type || extra.length || (subresource && (subresource !== 'status' || !type.statusSubresource))) {
+  if (
+    !type ||
+    extra.length ||
+    (subresource && (subresource !== 'status' || !type.statusSubresource))
+  ) {
     throw errors.pathNotFound();
   }
   if (type.namespaced && name !== undefined && namespace === undefined) {
@@ -163,36 +211,63 @@ function resourceRequest(
   if (!verb || (subresource && !['get', 'update', 'patch'].includes(verb))) {
     throw errors.methodNotAllowed();
   }
-  return { type, version, namespace, name, subresource: subresource as 'status' | undefined, verb };
+  return {
+    type,
+    version,
+    namespace,
+    name,
+    subresource: subresource as 'status' | undefined,
+    verb,
+  };
 }
 
-function writeOptions(req: IncomingMessage, query: URLSearchParams): WriteOptions & { warnings: string[] } {
+function writeOptions(
+  req: IncomingMessage,
+  query: URLSearchParams,
+): WriteOptions & { warnings: string[] } {
   const validation = query.get('fieldValidation') ?? 'Warn';
   if (!['Strict', 'Warn', 'Ignore'].includes(validation)) {
-    throw errors.badRequest(`fieldValidation parameter unsupported: ${validation}`);
+    throw errors.badRequest(
+      `fieldValidation parameter unsupported: ${validation}`,
+    );
   }
   const dryRun = query.getAll('dryRun');
   if (dryRun.some(d => d !== 'All')) {
-    throw errors.badRequest(`Invalid dry run value: dryRun: Unsupported value: "${dryRun[0]}": supported values: "All"`);
+    throw errors.badRequest(
+      `Invalid dry run value: dryRun: Unsupported value: "${dryRun[0]}": supported values: "All"`,
+    );
   }
   return {
-    manager: managerName(query.get('fieldManager') ?? undefined, req.headers['user-agent']),
+    manager: managerName(
+      query.get('fieldManager') ?? undefined,
+      req.headers['user-agent'],
+    ),
     fieldValidation: validation as FieldValidation,
     dryRun: dryRun.length > 0,
     warnings: [],
   };
 }
 
-function renderObject(type: ResourceType, version: string, object: Readonly<KubeObject>, format: Representation) {
+function renderObject(
+  type: ResourceType,
+  version: string,
+  object: Readonly<KubeObject>,
+  format: Representation,
+) {
   const at = { ...object, apiVersion: apiVersionOf(type.group, version) };
-  if (format === 'table') return toTable(type, version, [at], { resourceVersion: at.metadata.resourceVersion });
+  if (format === 'table')
+    return toTable(type, version, [at], {
+      resourceVersion: at.metadata.resourceVersion,
+    });
   if (format === 'metadata') return partialObjectMetadata(at);
   return at;
 }
 
 function listQuery(query: URLSearchParams): WatchQuery {
-  const number = (key: string) => (query.has(key) ? Number(query.get(key)) : undefined);
-  const flag = (key: string) => query.get(key) === 'true' || query.get(key) === '1';
+  const number = (key: string) =>
+    query.has(key) ? Number(query.get(key)) : undefined;
+  const flag = (key: string) =>
+    query.get(key) === 'true' || query.get(key) === '1';
   return {
     labelSelector: query.get('labelSelector') ?? undefined,
     fieldSelector: query.get('fieldSelector') ?? undefined,
@@ -220,47 +295,103 @@ async function serveResource(
     case 'get': {
       const format = representation(req);
       const entry = getObject(ctx, request);
-      if (format === 'json') return sendJson(res, 200, objectJson(entry, apiVersion, type.kind));
-      return sendJson(res, 200, renderObject(type, version, entry.object, format));
+      if (format === 'json')
+        return sendJson(res, 200, objectJson(entry, apiVersion, type.kind));
+      return sendJson(
+        res,
+        200,
+        renderObject(type, version, entry.object, format),
+      );
     }
     case 'list':
       return serveList(ctx, req, res, request, listQuery(query));
     case 'watch':
-      return serveWatch(ctx, req, res, type, version, request.namespace, listQuery(query));
+      return serveWatch(
+        ctx,
+        req,
+        res,
+        type,
+        version,
+        request.namespace,
+        listQuery(query),
+      );
     case 'create': {
       const options = writeOptions(req, query);
       const created = createObject(ctx, request, await readBody(req), options);
-      return sendJson(res, 201, renderObject(type, version, created, 'json'), options.warnings);
+      return sendJson(
+        res,
+        201,
+        renderObject(type, version, created, 'json'),
+        options.warnings,
+      );
     }
     case 'update': {
       const options = writeOptions(req, query);
       const updated = updateObject(ctx, request, await readBody(req), options);
-      return sendJson(res, 200, renderObject(type, version, updated, 'json'), options.warnings);
+      return sendJson(
+        res,
+        200,
+        renderObject(type, version, updated, 'json'),
+        options.warnings,
+      );
     }
     case 'patch': {
       const options = writeOptions(req, query);
-      const patched = patchObject(ctx, request, contentType(req), await readBody(req), options);
-      return sendJson(res, 200, renderObject(type, version, patched, 'json'), options.warnings);
+      const patched = patchObject(
+        ctx,
+        request,
+        contentType(req),
+        await readBody(req),
+        options,
+      );
+      return sendJson(
+        res,
+        200,
+        renderObject(type, version, patched, 'json'),
+        options.warnings,
+      );
     }
     case 'delete': {
-      const result = deleteObject(ctx, request, await deleteOptions(req, query));
+      const result = deleteObject(
+        ctx,
+        request,
+        await deleteOptions(req, query),
+      );
       if (result.deleted && !strategyOf(type).returnsDeletedObject) {
         return sendJson(res, 200, {
           kind: 'Status',
           apiVersion: 'v1',
           metadata: {},
           status: 'Success',
-          details: { name: request.name, ...(type.group ? { group: type.group } : {}), kind: type.resource, uid: result.object.metadata.uid },
+          details: {
+            name: request.name,
+            ...(type.group ? { group: type.group } : {}),
+            kind: type.resource,
+            uid: result.object.metadata.uid,
+          },
         });
       }
-      return sendJson(res, 200, renderObject(type, version, result.object, 'json'));
+      return sendJson(
+        res,
+        200,
+        renderObject(type, version, result.object, 'json'),
+      );
     }
     case 'deletecollection': {
       const options = await deleteOptions(req, query);
-      const { items } = listObjects(ctx, type, request.namespace, listQuery(query));
+      const { items } = listObjects(
+        ctx,
+        type,
+        request.namespace,
+        listQuery(query),
+      );
       const deleted = items.flatMap(entry => {
         try {
-          const target = { ...request, namespace: entry.object.metadata.namespace, name: entry.object.metadata.name };
+          const target = {
+            ...request,
+            namespace: entry.object.metadata.namespace,
+            name: entry.object.metadata.name,
+          };
           return [deleteObject(ctx, target, options).object];
         } catch {
           return [];
@@ -278,24 +409,36 @@ async function serveResource(
   }
 }
 
-async function deleteOptions(req: IncomingMessage, query: URLSearchParams): Promise<DeleteOptions> {
+async function deleteOptions(
+  req: IncomingMessage,
+  query: URLSearchParams,
+): Promise<DeleteOptions> {
   let body: unknown = {};
-  if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding']) {
+  if (
+    Number(req.headers['content-length'] ?? 0) > 0 ||
+    req.headers['transfer-encoding']
+  ) {
     try {
       body = await readBody(req);
     } catch {
       body = {};
     }
   }
-  const options = isObject(body) ? (body as DeleteOptions & { dryRun?: unknown }) : {};
+  const options = isObject(body)
+    ? (body as DeleteOptions & { dryRun?: unknown })
+    : {};
   const policy = query.get('propagationPolicy') ?? options.propagationPolicy;
   if (policy && !['Background', 'Foreground', 'Orphan'].includes(policy)) {
-    throw errors.badRequest(`propagationPolicy: Unsupported value: "${policy}"`);
+    throw errors.badRequest(
+      `propagationPolicy: Unsupported value: "${policy}"`,
+    );
   }
   return {
     propagationPolicy: policy as DeleteOptions['propagationPolicy'],
     preconditions: options.preconditions,
-    dryRun: query.get('dryRun') === 'All' || (Array.isArray(options.dryRun) && options.dryRun.includes('All')),
+    dryRun:
+      query.get('dryRun') === 'All' ||
+      (Array.isArray(options.dryRun) && options.dryRun.includes('All')),
   };
 }
 
@@ -313,11 +456,17 @@ function serveList(
   const metadata = {
     resourceVersion: String(page.resourceVersion),
     ...(page.continue ? { continue: page.continue } : {}),
-    ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
+    ...(page.remainingItemCount !== undefined
+      ? { remainingItemCount: page.remainingItemCount }
+      : {}),
   };
   if (format === 'table') {
     const objects = page.items.map(e => ({ ...e.object, apiVersion }));
-    return sendJson(res, 200, toTable(type, version, objects, metadata, query.includeObject));
+    return sendJson(
+      res,
+      200,
+      toTable(type, version, objects, metadata, query.includeObject),
+    );
   }
   if (format === 'metadata') {
     return sendJson(res, 200, {
@@ -328,7 +477,13 @@ function serveList(
     });
   }
   // Typed (built-in) lists carry no apiVersion/kind on their items; unstructured (CR) lists do.
-  const items = page.items.map(e => (type.builtin ? bodyJson(e) : objectJson(e, apiVersion, type.kind)));
+  const items = page.items.map(e =>
+    type.builtin ? bodyJson(e) : objectJson(e, apiVersion, type.kind),
+  );
   const head = JSON.stringify({ kind: type.listKind, apiVersion, metadata });
-  return sendJson(res, 200, `${head.slice(0, -1)},"items":[${items.join(',')}]}`);
+  return sendJson(
+    res,
+    200,
+    `${head.slice(0, -1)},"items":[${items.join(',')}]}`,
+  );
 }

@@ -106,7 +106,11 @@ export const errors = {
       resourceDetails(r, name),
     ),
   pathNotFound: () =>
-    failure(404, 'NotFound', 'the server could not find the requested resource'),
+    failure(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+    ),
   alreadyExists: (r: ResourceRef, name: string) =>
     failure(
       409,
@@ -181,12 +185,9 @@ export const errors = {
       code: 504,
     }),
   internal: (message: string) =>
-    failure(
-      500,
-      'InternalError',
-      `Internal error occurred: ${message}`,
-      { causes: [{ message }] },
-    ),
+    failure(500, 'InternalError', `Internal error occurred: ${message}`, {
+      causes: [{ message }],
+    }),
   /** An error chosen by fault injection: any code, with the reason the code usually carries. */
   injected(code: number, message?: string) {
     const reasons: Record<number, string> = {

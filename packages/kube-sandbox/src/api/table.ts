@@ -1,4 +1,10 @@
-import { isObject, JsonObject, KubeObject, PrinterColumn, ResourceType } from '../types';
+import {
+  isObject,
+  JsonObject,
+  KubeObject,
+  PrinterColumn,
+  ResourceType,
+} from '../types';
 import { evaluateJsonPath } from './jsonpath';
 
 /**
@@ -18,7 +24,13 @@ const NAME_COLUMN = {
 type Cell = string | number | boolean | null;
 
 interface Printer {
-  columns: Array<{ name: string; type: string; format?: string; priority?: number; description?: string }>;
+  columns: Array<{
+    name: string;
+    type: string;
+    format?: string;
+    priority?: number;
+    description?: string;
+  }>;
   cells(o: Readonly<KubeObject>): Cell[];
 }
 
@@ -29,12 +41,17 @@ export function humanDuration(ms: number): string {
   if (seconds < 0) return '0s';
   if (seconds < 120) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) return seconds % 60 ? `${minutes}m${seconds % 60}s` : `${minutes}m`;
+  if (minutes < 10)
+    return seconds % 60 ? `${minutes}m${seconds % 60}s` : `${minutes}m`;
   if (minutes < 180) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 8) return minutes % 60 ? `${hours}h${minutes % 60}m` : `${hours}h`;
+  if (hours < 8)
+    return minutes % 60 ? `${hours}h${minutes % 60}m` : `${hours}h`;
   if (hours < 48) return `${hours}h`;
-  if (hours < 192) return hours % 24 ? `${Math.floor(hours / 24)}d${hours % 24}h` : `${hours / 24}d`;
+  if (hours < 192)
+    return hours % 24
+      ? `${Math.floor(hours / 24)}d${hours % 24}h`
+      : `${hours / 24}d`;
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
   const years = Math.floor(hours / 24 / 365);
   const days = Math.floor(hours / 24) % 365;
@@ -43,69 +60,147 @@ export function humanDuration(ms: number): string {
 }
 
 const age = (time: unknown) =>
-  typeof time === 'string' ? humanDuration(Date.now() - Date.parse(time)) : '<unknown>';
+  typeof time === 'string'
+    ? humanDuration(Date.now() - Date.parse(time))
+    : '<unknown>';
 
 const get = (o: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), o);
+  path
+    .split('.')
+    .reduce<unknown>((v, k) => (isObject(v) ? v[k] : undefined), o);
 
-const AGE = { name: 'Age', type: 'string', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' };
+const AGE = {
+  name: 'Age',
+  type: 'string',
+  description:
+    'CreationTimestamp is a timestamp representing the server time when this object was created.',
+};
 
 function podCells(o: Readonly<KubeObject>): Cell[] {
-  const statuses = (get(o, 'status.containerStatuses') as JsonObject[] | undefined) ?? [];
+  const statuses =
+    (get(o, 'status.containerStatuses') as JsonObject[] | undefined) ?? [];
   const containers = (get(o, 'spec.containers') as unknown[] | undefined) ?? [];
   const ready = statuses.filter(s => s.ready === true).length;
-  const restarts = statuses.reduce((n, s) => n + (Number(s.restartCount) || 0), 0);
-  const reason = o.metadata.deletionTimestamp ? 'Terminating' : (get(o, 'status.reason') ?? get(o, 'status.phase') ?? '');
-  return [`${ready}/${containers.length}`, String(reason), restarts, age(o.metadata.creationTimestamp)];
+  const restarts = statuses.reduce(
+    (n, s) => n + (Number(s.restartCount) || 0),
+    0,
+  );
+  const reason = o.metadata.deletionTimestamp
+    ? 'Terminating'
+    : get(o, 'status.reason') ?? get(o, 'status.phase') ?? '';
+  return [
+    `${ready}/${containers.length}`,
+    String(reason),
+    restarts,
+    age(o.metadata.creationTimestamp),
+  ];
 }
 
 const BUILTIN: Record<string, Printer> = {
   Namespace: {
     columns: [{ name: 'Status', type: 'string' }, AGE],
-    cells: o => [String(get(o, 'status.phase') ?? ''), age(o.metadata.creationTimestamp)],
+    cells: o => [
+      String(get(o, 'status.phase') ?? ''),
+      age(o.metadata.creationTimestamp),
+    ],
   },
   Pod: {
-    columns: [{ name: 'Ready', type: 'string' }, { name: 'Status', type: 'string' }, { name: 'Restarts', type: 'string' }, AGE],
+    columns: [
+      { name: 'Ready', type: 'string' },
+      { name: 'Status', type: 'string' },
+      { name: 'Restarts', type: 'string' },
+      AGE,
+    ],
     cells: podCells,
   },
   PersistentVolumeClaim: {
-    columns: [{ name: 'Status', type: 'string' }, { name: 'Volume', type: 'string' }, { name: 'Capacity', type: 'string' }, { name: 'Access Modes', type: 'string' }, { name: 'StorageClass', type: 'string' }, AGE],
+    columns: [
+      { name: 'Status', type: 'string' },
+      { name: 'Volume', type: 'string' },
+      { name: 'Capacity', type: 'string' },
+      { name: 'Access Modes', type: 'string' },
+      { name: 'StorageClass', type: 'string' },
+      AGE,
+    ],
     cells: o => [
       String(get(o, 'status.phase') ?? ''),
       String(get(o, 'spec.volumeName') ?? ''),
       String(get(o, 'status.capacity.storage') ?? ''),
-      ((get(o, 'status.accessModes') as string[] | undefined) ?? []).map(m => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' } as Record<string, string>)[m] ?? m).join(','),
+      ((get(o, 'status.accessModes') as string[] | undefined) ?? [])
+        .map(
+          m =>
+            ((
+              {
+                ReadWriteOnce: 'RWO',
+                ReadOnlyMany: 'ROX',
+                ReadWriteMany: 'RWX',
+                ReadWriteOncePod: 'RWOP',
+              } as Record<string, string>
+            )[m] ?? m),
+        )
+        .join(','),
       String(get(o, 'spec.storageClassName') ?? ''),
       age(o.metadata.creationTimestamp),
     ],
   },
   Service: {
-    columns: [{ name: 'Type', type: 'string' }, { name: 'Cluster-IP', type: 'string' }, { name: 'External-IP', type: 'string' }, { name: 'Port(s)', type: 'string' }, AGE],
+    columns: [
+      { name: 'Type', type: 'string' },
+      { name: 'Cluster-IP', type: 'string' },
+      { name: 'External-IP', type: 'string' },
+      { name: 'Port(s)', type: 'string' },
+      AGE,
+    ],
     cells: o => [
       String(get(o, 'spec.type') ?? ''),
       String(get(o, 'spec.clusterIP') ?? ''),
       '<none>',
-      ((get(o, 'spec.ports') as JsonObject[] | undefined) ?? []).map(p => `${p.port}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
+      ((get(o, 'spec.ports') as JsonObject[] | undefined) ?? [])
+        .map(p => `${p.port}/${p.protocol ?? 'TCP'}`)
+        .join(',') || '<none>',
       age(o.metadata.creationTimestamp),
     ],
   },
   Secret: {
-    columns: [{ name: 'Type', type: 'string' }, { name: 'Data', type: 'string' }, AGE],
-    cells: o => [String(get(o, 'type') ?? ''), Object.keys((get(o, 'data') as object | undefined) ?? {}).length, age(o.metadata.creationTimestamp)],
+    columns: [
+      { name: 'Type', type: 'string' },
+      { name: 'Data', type: 'string' },
+      AGE,
+    ],
+    cells: o => [
+      String(get(o, 'type') ?? ''),
+      Object.keys((get(o, 'data') as object | undefined) ?? {}).length,
+      age(o.metadata.creationTimestamp),
+    ],
   },
   Event: {
-    columns: [{ name: 'Last Seen', type: 'string' }, { name: 'Type', type: 'string' }, { name: 'Reason', type: 'string' }, { name: 'Object', type: 'string' }, { name: 'Message', type: 'string' }],
+    columns: [
+      { name: 'Last Seen', type: 'string' },
+      { name: 'Type', type: 'string' },
+      { name: 'Reason', type: 'string' },
+      { name: 'Object', type: 'string' },
+      { name: 'Message', type: 'string' },
+    ],
     cells: o => [
-      age(get(o, 'lastTimestamp') ?? get(o, 'eventTime') ?? o.metadata.creationTimestamp),
+      age(
+        get(o, 'lastTimestamp') ??
+          get(o, 'eventTime') ??
+          o.metadata.creationTimestamp,
+      ),
       String(get(o, 'type') ?? ''),
       String(get(o, 'reason') ?? ''),
-      `${String(get(o, 'involvedObject.kind') ?? '').toLowerCase()}/${get(o, 'involvedObject.name') ?? ''}`,
+      `${String(get(o, 'involvedObject.kind') ?? '').toLowerCase()}/${
+        get(o, 'involvedObject.name') ?? ''
+      }`,
       String(get(o, 'message') ?? ''),
     ],
   },
   StatefulSet: {
     columns: [{ name: 'Ready', type: 'string' }, AGE],
-    cells: o => [`${get(o, 'status.readyReplicas') ?? 0}/${get(o, 'spec.replicas') ?? 0}`, age(o.metadata.creationTimestamp)],
+    cells: o => [
+      `${get(o, 'status.readyReplicas') ?? 0}/${get(o, 'spec.replicas') ?? 0}`,
+      age(o.metadata.creationTimestamp),
+    ],
   },
   CustomResourceDefinition: {
     columns: [{ name: 'Created At', type: 'date' }],
@@ -114,30 +209,49 @@ const BUILTIN: Record<string, Printer> = {
 };
 
 function crdPrinter(columns: PrinterColumn[]): Printer {
-  const cols = columns.length ? columns : [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }];
+  const cols = columns.length
+    ? columns
+    : [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }];
   return {
-    columns: cols.map(c => ({ name: c.name, type: c.type, format: c.format ?? '', description: c.description ?? '', priority: c.priority ?? 0 })),
+    columns: cols.map(c => ({
+      name: c.name,
+      type: c.type,
+      format: c.format ?? '',
+      description: c.description ?? '',
+      priority: c.priority ?? 0,
+    })),
     cells: o =>
       cols.map(c => {
         const values = evaluateJsonPath(o, c.jsonPath);
         if (!values.length) return null;
         if (c.type === 'date') return age(values[0]);
-        if (values.length === 1 && (typeof values[0] === 'number' || typeof values[0] === 'boolean')) {
+        if (
+          values.length === 1 &&
+          (typeof values[0] === 'number' || typeof values[0] === 'boolean')
+        ) {
           return values[0] as Cell;
         }
-        return values.map(v => (typeof v === 'string' ? v : JSON.stringify(v))).join(',');
+        return values
+          .map(v => (typeof v === 'string' ? v : JSON.stringify(v)))
+          .join(',');
       }),
   };
 }
 
 function printerOf(type: ResourceType, version: string): Printer {
   if (type.builtin) return BUILTIN[type.kind];
-  return crdPrinter(type.versions.find(v => v.name === version)?.printerColumns ?? []);
+  return crdPrinter(
+    type.versions.find(v => v.name === version)?.printerColumns ?? [],
+  );
 }
 
 /** The metadata-only form of an object (`includeObject=Metadata`, the default). */
 export function partialObjectMetadata(o: Readonly<KubeObject>) {
-  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata };
+  return {
+    kind: 'PartialObjectMetadata',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: o.metadata,
+  };
 }
 
 /** A Table of objects. `includeObject`: None, Metadata (default) or Object. @public */
@@ -154,12 +268,24 @@ export function toTable(
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: listMeta,
-    columnDefinitions: withHeaders ? [NAME_COLUMN, ...printer.columns.map(c => ({ format: '', description: '', priority: 0, ...c }))] : [],
+    columnDefinitions: withHeaders
+      ? [
+          NAME_COLUMN,
+          ...printer.columns.map(c => ({
+            format: '',
+            description: '',
+            priority: 0,
+            ...c,
+          })),
+        ]
+      : [],
     rows: objects.map(o => ({
       cells: [o.metadata.name ?? '', ...printer.cells(o)],
       ...(includeObject === 'None'
         ? {}
-        : { object: includeObject === 'Object' ? o : partialObjectMetadata(o) }),
+        : {
+            object: includeObject === 'Object' ? o : partialObjectMetadata(o),
+          }),
     })),
   };
 }

@@ -1,7 +1,12 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { objectFilter, ListOptions, ObjectFilter } from '../resources/list';
 import { objectJson } from '../store/serialize';
-import { Store, StoreEvent, StoredObject, WatchEventType } from '../store/store';
+import {
+  Store,
+  StoreEvent,
+  StoredObject,
+  WatchEventType,
+} from '../store/store';
 import { apiVersionOf, groupResource, ResourceType } from '../types';
 import { representation, startStream } from './http';
 import { errors } from './status';
@@ -55,10 +60,14 @@ export interface WatchQuery extends ListOptions {
  * Which event, if any, a watch with a filter sees for a store event. As the API server's watch
  * cache: an object entering the selection is ADDED, one leaving it is DELETED.
  */
-function project(event: StoreEvent, filter: ObjectFilter): [WatchEventType, StoredObject] | undefined {
+function project(
+  event: StoreEvent,
+  filter: ObjectFilter,
+): [WatchEventType, StoredObject] | undefined {
   const now = event.type !== 'DELETED' && filter(event.object);
   const before = event.previous !== undefined && filter(event.previous);
-  if (event.type === 'DELETED') return before ? ['DELETED', event.object] : undefined;
+  if (event.type === 'DELETED')
+    return before ? ['DELETED', event.object] : undefined;
   if (now && before) return ['MODIFIED', event.object];
   if (now) return ['ADDED', event.object];
   if (before) return ['DELETED', event.object];
@@ -89,10 +98,20 @@ export function serveWatch(
     let object: string;
     if (format === 'table') {
       object = JSON.stringify(
-        toTable(type, version, [{ ...entry.object, apiVersion }], { resourceVersion: String(entry.resourceVersion) }, query.includeObject),
+        toTable(
+          type,
+          version,
+          [{ ...entry.object, apiVersion }],
+          { resourceVersion: String(entry.resourceVersion) },
+          query.includeObject,
+        ),
       );
     } else if (format === 'metadata') {
-      object = JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: entry.object.metadata });
+      object = JSON.stringify({
+        kind: 'PartialObjectMetadata',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: entry.object.metadata,
+      });
     } else {
       object = objectJson(entry, apiVersion, type.kind);
     }
@@ -104,7 +123,10 @@ export function serveWatch(
       object: {
         kind: type.kind,
         apiVersion,
-        metadata: { resourceVersion: String(ctx.store.resourceVersion()), ...(annotations ? { annotations } : {}) },
+        metadata: {
+          resourceVersion: String(ctx.store.resourceVersion()),
+          ...(annotations ? { annotations } : {}),
+        },
       },
     })}\n`;
 
@@ -118,7 +140,9 @@ export function serveWatch(
 
   startStream(res);
   if (!backlog) {
-    const status = errors.expired(`too old resource version: ${since} (${ctx.store.resourceVersion()})`).status;
+    const status = errors.expired(
+      `too old resource version: ${since} (${ctx.store.resourceVersion()})`,
+    ).status;
     res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
     return;
   }
@@ -127,7 +151,12 @@ export function serveWatch(
   let last = since;
   const timers: NodeJS.Timeout[] = [];
   const send = (event: StoreEvent) => {
-    if (closed || event.resourceVersion <= last || !event.object.key.startsWith(prefix)) return;
+    if (
+      closed ||
+      event.resourceVersion <= last ||
+      !event.object.key.startsWith(prefix)
+    )
+      return;
     last = event.resourceVersion;
     const projected = project(event, filter);
     if (projected) res.write(line(projected[0], projected[1]));
@@ -162,7 +191,9 @@ export function serveWatch(
   }
 
   const timeoutMs =
-    query.timeoutSeconds !== undefined ? query.timeoutSeconds * 1000 : (1800 + Math.random() * 1800) * 1000;
+    query.timeoutSeconds !== undefined
+      ? query.timeoutSeconds * 1000
+      : (1800 + Math.random() * 1800) * 1000;
   timers.push(
     setTimeout(() => {
       if (query.allowWatchBookmarks && !closed) res.write(bookmark());
@@ -170,6 +201,11 @@ export function serveWatch(
     }, timeoutMs),
   );
   if (query.allowWatchBookmarks) {
-    timers.push(setInterval(() => closed || res.write(bookmark()), ctx.bookmarkIntervalMs));
+    timers.push(
+      setInterval(
+        () => closed || res.write(bookmark()),
+        ctx.bookmarkIntervalMs,
+      ),
+    );
   }
 }

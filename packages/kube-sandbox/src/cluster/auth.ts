@@ -48,10 +48,13 @@ export function authorize(token: TokenSpec, attrs: RequestAttributes): boolean {
     const resourceOk =
       rule.resources.includes('*') ||
       rule.resources.includes(resource) ||
-      (attrs.subresource !== undefined && rule.resources.includes(`*/${attrs.subresource}`));
+      (attrs.subresource !== undefined &&
+        rule.resources.includes(`*/${attrs.subresource}`));
     if (!resourceOk) return false;
     if (!rule.namespaces || rule.namespaces.includes('*')) return true;
-    return attrs.namespace !== undefined && rule.namespaces.includes(attrs.namespace);
+    return (
+      attrs.namespace !== undefined && rule.namespaces.includes(attrs.namespace)
+    );
   });
 }
 

@@ -42,7 +42,9 @@ export interface RunningCluster {
  * Starts one cluster: an HTTPS API server over its own store, serving the built-in kinds, the
  * default namespaces and the given CRDs.
  */
-export async function startCluster(setup: ClusterSetup): Promise<RunningCluster> {
+export async function startCluster(
+  setup: ClusterSetup,
+): Promise<RunningCluster> {
   const store = createStore({ historyMs: setup.historyMs });
   const registry = createRegistry();
   BUILTIN_TYPES.forEach(t => registry.register(t));
@@ -61,29 +63,47 @@ export async function startCluster(setup: ClusterSetup): Promise<RunningCluster>
     faults: faultState,
     openapi,
     serverAddress: () => `${setup.host}:${port}`,
-    allocateClusterIP: () => `10.96.${Math.floor(nextIp / 256) % 256}.${nextIp++ % 256}`,
+    allocateClusterIP: () =>
+      `10.96.${Math.floor(nextIp / 256) % 256}.${nextIp++ % 256}`,
   };
 
   // The CRD controller's job: a stored CRD makes its kind served; deleting it stops serving it.
   store.subscribe(event => {
     if (event.resource !== CRD_RESOURCE) return;
     const type = crdToType(event.object.object);
-    if (event.type === 'DELETED') registry.unregister(type.group, type.resource);
+    if (event.type === 'DELETED')
+      registry.unregister(type.group, type.resource);
     else registry.register(type);
     openapi.invalidate();
   });
 
   const system = { manager: 'kube-apiserver' };
-  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-    createObject(ctx, { type: registry.get('', 'namespaces')! }, { metadata: { name: ns } }, system);
+  for (const ns of [
+    'default',
+    'kube-system',
+    'kube-public',
+    'kube-node-lease',
+  ]) {
+    createObject(
+      ctx,
+      { type: registry.get('', 'namespaces')! },
+      { metadata: { name: ns } },
+      system,
+    );
   }
-  const crdType = registry.get('apiextensions.k8s.io', 'customresourcedefinitions')!;
+  const crdType = registry.get(
+    'apiextensions.k8s.io',
+    'customresourcedefinitions',
+  )!;
   for (const crd of setup.crds) {
     createObject(ctx, { type: crdType }, crd, { manager: 'kube-sandbox' });
   }
 
   const sockets = new Set<Socket>();
-  const server: Server = createServer({ cert: setup.tls.cert, key: setup.tls.key }, createRequestHandler(ctx));
+  const server: Server = createServer(
+    { cert: setup.tls.cert, key: setup.tls.key },
+    createRequestHandler(ctx),
+  );
   server.on('connection', socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

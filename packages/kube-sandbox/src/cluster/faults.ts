@@ -53,7 +53,9 @@ export function createFaultState() {
     get: (): FaultSettings => structuredClone(settings),
     replace(next: FaultSettings) {
       // Bad patterns fail here, when set, rather than on every request.
-      [...(next.errors ?? []).map(e => e.path), next.latencyPath ?? ''].forEach(p => RegExp(p));
+      [...(next.errors ?? []).map(e => e.path), next.latencyPath ?? ''].forEach(
+        p => RegExp(p),
+      );
       settings = structuredClone(next);
       remaining.clear();
       for (const e of settings.errors ?? []) {
@@ -62,7 +64,8 @@ export function createFaultState() {
     },
     decide(method: string, path: string): FaultDecision {
       const delayMs =
-        settings.latencyMs && (!settings.latencyPath || new RegExp(settings.latencyPath).test(path))
+        settings.latencyMs &&
+        (!settings.latencyPath || new RegExp(settings.latencyPath).test(path))
           ? settings.latencyMs
           : 0;
       const error = (settings.errors ?? []).find(e => {

@@ -27,12 +27,25 @@ export type PatchType = 'merge' | 'json' | 'strategic';
  */
 export interface ObjectApi {
   create(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
-  get(apiVersion: string, kind: string, name: string, namespace?: string): Readonly<KubeObject> | undefined;
-  list(apiVersion: string, kind: string, namespace?: string, options?: ListOptions): Array<Readonly<KubeObject>>;
+  get(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): Readonly<KubeObject> | undefined;
+  list(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+    options?: ListOptions,
+  ): Array<Readonly<KubeObject>>;
   /** PUT: replaces the object (its status stays, where the kind has a status subresource). */
   update(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
   /** PUT on /status: replaces only the status. */
-  updateStatus(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
+  updateStatus(
+    object: KubeObject,
+    options?: WriteOptions,
+  ): Readonly<KubeObject>;
   patch(
     apiVersion: string,
     kind: string,
@@ -42,16 +55,29 @@ export interface ObjectApi {
     type?: PatchType,
     options?: WriteOptions & { subresource?: 'status' },
   ): Readonly<KubeObject>;
-  delete(apiVersion: string, kind: string, name: string, namespace?: string, options?: DeleteOptions): Readonly<KubeObject>;
+  delete(
+    apiVersion: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+    options?: DeleteOptions,
+  ): Readonly<KubeObject>;
 }
 
 /** Creates the in-process API of a cluster. */
 export function createObjectApi(core: ClusterCore): ObjectApi {
-  const resolve = (apiVersion: string, kind: string): { type: ResourceType; version: string } => {
-    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const resolve = (
+    apiVersion: string,
+    kind: string,
+  ): { type: ResourceType; version: string } => {
+    const [group, version] = apiVersion.includes('/')
+      ? apiVersion.split('/')
+      : ['', apiVersion];
     const type = core.registry.byKind(group, kind);
     if (!type || !type.versions.some(v => v.name === version)) {
-      throw errors.badRequest(`no matches for kind "${kind}" in version "${apiVersion}"`);
+      throw errors.badRequest(
+        `no matches for kind "${kind}" in version "${apiVersion}"`,
+      );
     }
     return { type, version };
   };
@@ -61,30 +87,65 @@ export function createObjectApi(core: ClusterCore): ObjectApi {
     name: object.metadata?.name,
     subresource,
   });
-  const manager = (options?: WriteOptions) => ({ manager: 'kube-sandbox', ...options });
-  const at = (o: Readonly<KubeObject>, apiVersion: string) => Object.freeze(atVersion(o, apiVersion));
+  const manager = (options?: WriteOptions) => ({
+    manager: 'kube-sandbox',
+    ...options,
+  });
+  const at = (o: Readonly<KubeObject>, apiVersion: string) =>
+    Object.freeze(atVersion(o, apiVersion));
   return {
     create: (object, options) =>
-      at(createObject(core, target(object), object, manager(options)), String(object.apiVersion)),
+      at(
+        createObject(core, target(object), object, manager(options)),
+        String(object.apiVersion),
+      ),
     get(apiVersion, kind, name, namespace) {
       try {
-        return at(getObject(core, { ...resolve(apiVersion, kind), name, namespace }).object, apiVersion);
+        return at(
+          getObject(core, { ...resolve(apiVersion, kind), name, namespace })
+            .object,
+          apiVersion,
+        );
       } catch {
         return undefined;
       }
     },
     list(apiVersion, kind, namespace, options = {}) {
       const { type } = resolve(apiVersion, kind);
-      return listObjects(core, type, namespace, options).items.map(e => at(e.object, apiVersion));
+      return listObjects(core, type, namespace, options).items.map(e =>
+        at(e.object, apiVersion),
+      );
     },
     update: (object, options) =>
-      at(updateObject(core, target(object), object, manager(options)), String(object.apiVersion)),
+      at(
+        updateObject(core, target(object), object, manager(options)),
+        String(object.apiVersion),
+      ),
     updateStatus: (object, options) =>
-      at(updateObject(core, target(object, 'status'), object, manager(options)), String(object.apiVersion)),
-    patch(apiVersion, kind, name, namespace, patch, type = 'merge', options = {}) {
+      at(
+        updateObject(core, target(object, 'status'), object, manager(options)),
+        String(object.apiVersion),
+      ),
+    patch(
+      apiVersion,
+      kind,
+      name,
+      namespace,
+      patch,
+      type = 'merge',
+      options = {},
+    ) {
       const { subresource, ...write } = options;
-      const t: Target = { ...resolve(apiVersion, kind), name, namespace, subresource };
-      return at(patchObject(core, t, PATCH_TYPES[type], patch, manager(write)), apiVersion);
+      const t: Target = {
+        ...resolve(apiVersion, kind),
+        name,
+        namespace,
+        subresource,
+      };
+      return at(
+        patchObject(core, t, PATCH_TYPES[type], patch, manager(write)),
+        apiVersion,
+      );
     },
     delete(apiVersion, kind, name, namespace, options) {
       const t: Target = { ...resolve(apiVersion, kind), name, namespace };

@@ -32,7 +32,9 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
  */
 export function jsonPatch(target: JsonObject, operations: unknown): unknown {
   if (!Array.isArray(operations)) {
-    throw new Error('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    throw new Error(
+      'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    );
   }
   const result = applyPatch(
     structuredClone(target),

@@ -23,7 +23,10 @@ export function strategicMergePatch(
 const DELETE_FROM = '$deleteFromPrimitiveList/';
 const SET_ORDER = '$setElementOrder/';
 
-function childType(type: TypeRef | undefined, key: string): TypeRef | undefined {
+function childType(
+  type: TypeRef | undefined,
+  key: string,
+): TypeRef | undefined {
   if (!type) return undefined;
   if (type.kind === 'map') return type.of;
   if (type.kind === 'model') return modelFields(type.name)?.get(key);
@@ -73,7 +76,8 @@ function mergeMap(
   for (const [key, value] of Object.entries(patch)) {
     if (key === '$patch' || key === '$retainKeys') continue;
     if (key.startsWith(SET_ORDER)) {
-      if (Array.isArray(value)) orders.push([key.slice(SET_ORDER.length), value]);
+      if (Array.isArray(value))
+        orders.push([key.slice(SET_ORDER.length), value]);
       continue;
     }
     if (key.startsWith(DELETE_FROM)) {
@@ -91,7 +95,11 @@ function mergeMap(
     const current = original[key];
     const fieldType = childType(type, key);
     if (isObject(value)) {
-      const merged = mergeMap(isObject(current) ? current : {}, value, fieldType);
+      const merged = mergeMap(
+        isObject(current) ? current : {},
+        value,
+        fieldType,
+      );
       if (merged === undefined) delete original[key];
       else original[key] = merged;
     } else if (Array.isArray(value)) {
@@ -100,7 +108,12 @@ function mergeMap(
       const itemType = fieldType?.kind === 'array' ? fieldType.of : undefined;
       original[key] =
         meta?.strategy === 'merge'
-          ? mergeList(Array.isArray(current) ? current : [], value, meta.mergeKey, itemType)
+          ? mergeList(
+              Array.isArray(current) ? current : [],
+              value,
+              meta.mergeKey,
+              itemType,
+            )
           : strip(value);
     } else {
       original[key] = value;
@@ -109,7 +122,8 @@ function mergeMap(
   for (const [field, order] of orders) {
     const list = original[field];
     if (!Array.isArray(list)) continue;
-    const meta = type?.kind === 'model' ? patchMeta(type.name, field) : undefined;
+    const meta =
+      type?.kind === 'model' ? patchMeta(type.name, field) : undefined;
     original[field] = reorder(list, order, meta?.mergeKey);
   }
   return original;
@@ -122,7 +136,9 @@ function mergeList(
   itemType: TypeRef | undefined,
 ): unknown[] {
   if (patch.some(v => isObject(v) && v.$patch === 'replace')) {
-    return strip(patch.filter(v => !(isObject(v) && v.$patch === 'replace'))) as unknown[];
+    return strip(
+      patch.filter(v => !(isObject(v) && v.$patch === 'replace')),
+    ) as unknown[];
   }
   if (!mergeKey) {
     const out = [...original];
@@ -134,7 +150,9 @@ function mergeList(
   const out = [...original];
   for (const item of patch) {
     if (!isObject(item)) {
-      throw new Error(`merging a list of maps requires maps, got ${JSON.stringify(item)}`);
+      throw new Error(
+        `merging a list of maps requires maps, got ${JSON.stringify(item)}`,
+      );
     }
     const key = item[mergeKey];
     const at = out.findIndex(o => isObject(o) && o[mergeKey] === key);
@@ -143,7 +161,11 @@ function mergeList(
       continue;
     }
     if (at >= 0) {
-      const merged = mergeMap(structuredClone(out[at] as JsonObject), item, itemType);
+      const merged = mergeMap(
+        structuredClone(out[at] as JsonObject),
+        item,
+        itemType,
+      );
       if (merged === undefined) out.splice(at, 1);
       else out[at] = merged;
     } else {

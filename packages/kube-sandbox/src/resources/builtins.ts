@@ -1,5 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
-import { isObject, JsonObject, KubeObject, ResourceType } from '../types';
+import {
+  isObject,
+  JsonObject,
+  KubeObject,
+  ResourceType,
+  jsonEqual,
+} from '../types';
 import { FieldError, fieldError } from '../validation/fieldErrors';
 import { NameRule } from './metadata';
 
@@ -79,13 +84,19 @@ export const BUILTIN_TYPES: ResourceType[] = [
       labelSelectorPath: '.status.selector',
     },
   }),
-  builtin('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', {
-    namespaced: false,
-    shortNames: ['crd', 'crds'],
-    categories: ['api-extensions'],
-    statusSubresource: true,
-    tracksGeneration: true,
-  }),
+  builtin(
+    'apiextensions.k8s.io',
+    'v1',
+    'customresourcedefinitions',
+    'CustomResourceDefinition',
+    {
+      namespaced: false,
+      shortNames: ['crd', 'crds'],
+      categories: ['api-extensions'],
+      statusSubresource: true,
+      tracksGeneration: true,
+    },
+  ),
 ];
 
 const obj = (parent: JsonObject, key: string): JsonObject => {
@@ -129,12 +140,14 @@ function validateContainers(spec: unknown, path: string): FieldError[] {
   containers.forEach((c, i) => {
     const at = `${path}.containers[${i}]`;
     if (!isObject(c) || !c.name) errors.push(fieldError.required(`${at}.name`));
-    if (!isObject(c) || !c.image) errors.push(fieldError.required(`${at}.image`));
+    if (!isObject(c) || !c.image)
+      errors.push(fieldError.required(`${at}.image`));
   });
   return errors;
 }
 
-const MUTABLE_POD_SPEC = 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+const MUTABLE_POD_SPEC =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
 function podSpecWithoutMutable(spec: unknown) {
   const copy = structuredClone(isObject(spec) ? spec : {});
@@ -152,7 +165,9 @@ function selectorMatches(selector: unknown, labels: unknown) {
   if (!isObject(selector)) return false;
   const want = isObject(selector.matchLabels) ? selector.matchLabels : {};
   const have = isObject(labels) ? labels : {};
-  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  const exprs = Array.isArray(selector.matchExpressions)
+    ? selector.matchExpressions
+    : [];
   if (!Object.keys(want).length && !exprs.length) return false;
   return (
     Object.entries(want).every(([k, v]) => have[k] === v) &&
@@ -216,7 +231,13 @@ export const STRATEGIES: Record<string, Strategy> = {
     },
     validate(o, old) {
       const errors = validateContainers(o.spec, 'spec');
-      if (old && !isDeepStrictEqual(podSpecWithoutMutable(o.spec), podSpecWithoutMutable(old.spec))) {
+      if (
+        old &&
+        !jsonEqual(
+          podSpecWithoutMutable(o.spec),
+          podSpecWithoutMutable(old.spec),
+        )
+      ) {
         errors.push(fieldError.forbidden('spec', MUTABLE_POD_SPEC));
       }
       return errors;
@@ -233,9 +254,17 @@ export const STRATEGIES: Record<string, Strategy> = {
       const errors: FieldError[] = [];
       const spec = isObject(o.spec) ? o.spec : {};
       if (!Array.isArray(spec.accessModes) || !spec.accessModes.length) {
-        errors.push(fieldError.required('spec.accessModes', 'at least 1 access mode is required'));
+        errors.push(
+          fieldError.required(
+            'spec.accessModes',
+            'at least 1 access mode is required',
+          ),
+        );
       }
-      const requests = isObject(spec.resources) && isObject(spec.resources.requests) ? spec.resources.requests : {};
+      const requests =
+        isObject(spec.resources) && isObject(spec.resources.requests)
+          ? spec.resources.requests
+          : {};
       if (requests.storage === undefined) {
         errors.push(fieldError.required('spec.resources[storage]'));
       }
@@ -246,7 +275,7 @@ export const STRATEGIES: Record<string, Strategy> = {
           delete c.volumeAttributesClassName;
           return c;
         };
-        if (!isDeepStrictEqual(strip(o.spec), strip(old.spec))) {
+        if (!jsonEqual(strip(o.spec), strip(old.spec))) {
           errors.push(
             fieldError.forbidden(
               'spec',
@@ -287,7 +316,8 @@ export const STRATEGIES: Record<string, Strategy> = {
       // Like the service REST storage: an update that leaves allocated values unset keeps them.
       const spec = obj(o, 'spec');
       const oldSpec = isObject(old.spec) ? old.spec : {};
-      if (spec.clusterIP === undefined || spec.clusterIP === '') spec.clusterIP = oldSpec.clusterIP;
+      if (spec.clusterIP === undefined || spec.clusterIP === '')
+        spec.clusterIP = oldSpec.clusterIP;
       spec.clusterIPs ??= oldSpec.clusterIPs;
       spec.ipFamilies ??= oldSpec.ipFamilies;
       spec.ipFamilyPolicy ??= oldSpec.ipFamilyPolicy;
@@ -296,7 +326,11 @@ export const STRATEGIES: Record<string, Strategy> = {
       const errors: FieldError[] = [];
       const spec = isObject(o.spec) ? o.spec : {};
       const headless = spec.clusterIP === 'None';
-      if (spec.type !== 'ExternalName' && !headless && (!Array.isArray(spec.ports) || !spec.ports.length)) {
+      if (
+        spec.type !== 'ExternalName' &&
+        !headless &&
+        (!Array.isArray(spec.ports) || !spec.ports.length)
+      ) {
         errors.push(fieldError.required('spec.ports'));
       }
       if (Array.isArray(spec.ports)) {
@@ -304,13 +338,28 @@ export const STRATEGIES: Record<string, Strategy> = {
           const port = isObject(p) ? p.port : undefined;
           if (typeof port !== 'number' || port < 1 || port > 65535) {
             errors.push(
-              fieldError.invalid(`spec.ports[${i}].port`, port ?? 0, 'must be between 1 and 65535, inclusive'),
+              fieldError.invalid(
+                `spec.ports[${i}].port`,
+                port ?? 0,
+                'must be between 1 and 65535, inclusive',
+              ),
             );
           }
         });
       }
-      if (old && isObject(old.spec) && old.spec.clusterIP && spec.clusterIP !== old.spec.clusterIP) {
-        errors.push(fieldError.invalid('spec.clusterIPs[0]', spec.clusterIP, 'may not change once set'));
+      if (
+        old &&
+        isObject(old.spec) &&
+        old.spec.clusterIP &&
+        spec.clusterIP !== old.spec.clusterIP
+      ) {
+        errors.push(
+          fieldError.invalid(
+            'spec.clusterIPs[0]',
+            spec.clusterIP,
+            'may not change once set',
+          ),
+        );
       }
       return errors;
     },
@@ -331,8 +380,13 @@ export const STRATEGIES: Record<string, Strategy> = {
       if (old && old.type !== o.type) {
         errors.push(fieldError.invalid('type', o.type, 'field is immutable'));
       }
-      if (old && old.immutable === true && !isDeepStrictEqual(o.data, old.data)) {
-        errors.push(fieldError.forbidden('data', 'field is immutable when `immutable` is set'));
+      if (old && old.immutable === true && !jsonEqual(o.data, old.data)) {
+        errors.push(
+          fieldError.forbidden(
+            'data',
+            'field is immutable when `immutable` is set',
+          ),
+        );
       }
       return errors;
     },
@@ -344,7 +398,13 @@ export const STRATEGIES: Record<string, Strategy> = {
       const involved = isObject(o.involvedObject) ? o.involvedObject : {};
       const ns = isObject(o.metadata) ? o.metadata.namespace : undefined;
       if (involved.namespace && involved.namespace !== ns) {
-        return [fieldError.invalid('involvedObject.namespace', involved.namespace, 'does not match event.namespace')];
+        return [
+          fieldError.invalid(
+            'involvedObject.namespace',
+            involved.namespace,
+            'does not match event.namespace',
+          ),
+        ];
       }
       return [];
     },
@@ -356,9 +416,15 @@ export const STRATEGIES: Record<string, Strategy> = {
       const spec = obj(o, 'spec');
       spec.replicas ??= 1;
       spec.podManagementPolicy ??= 'OrderedReady';
-      spec.updateStrategy ??= { type: 'RollingUpdate', rollingUpdate: { partition: 0 } };
+      spec.updateStrategy ??= {
+        type: 'RollingUpdate',
+        rollingUpdate: { partition: 0 },
+      };
       spec.revisionHistoryLimit ??= 10;
-      spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+      spec.persistentVolumeClaimRetentionPolicy ??= {
+        whenDeleted: 'Retain',
+        whenScaled: 'Retain',
+      };
       defaultPodSpec(obj(obj(spec, 'template'), 'spec'));
       o.status = { replicas: 0, availableReplicas: 0 };
     },
@@ -368,7 +434,12 @@ export const STRATEGIES: Record<string, Strategy> = {
       const errors = validateContainers(template.spec, 'spec.template.spec');
       if (!isObject(spec.selector)) {
         errors.push(fieldError.required('spec.selector'));
-      } else if (!selectorMatches(spec.selector, isObject(template.metadata) ? template.metadata.labels : undefined)) {
+      } else if (
+        !selectorMatches(
+          spec.selector,
+          isObject(template.metadata) ? template.metadata.labels : undefined,
+        )
+      ) {
         errors.push(
           fieldError.invalid(
             'spec.template.metadata.labels',
@@ -383,7 +454,7 @@ export const STRATEGIES: Record<string, Strategy> = {
           STATEFULSET_MUTABLE.forEach(k => delete c[k]);
           return c;
         };
-        if (!isDeepStrictEqual(strip(o.spec), strip(old.spec))) {
+        if (!jsonEqual(strip(o.spec), strip(old.spec))) {
           errors.push(
             fieldError.forbidden(
               'spec',

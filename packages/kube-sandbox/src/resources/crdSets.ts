@@ -4,7 +4,11 @@ import { parseAllDocuments } from 'yaml';
 import { KubeObject } from '../types';
 
 /** The CRD sets of `shared/crds`, by folder name. @public */
-export type CrdSetName = 'cfk-3.3.0' | 'strimzi-0.51.0' | 'strimzi-1.2.0' | (string & {});
+export type CrdSetName =
+  | 'cfk-3.3.0'
+  | 'strimzi-0.51.0'
+  | 'strimzi-1.2.0'
+  | (string & {});
 
 /** The repository root: this file is packages/kube-sandbox/src/resources/crdSets.ts. */
 // The sandbox only ever runs from source (a private package, never built), so __dirname is stable.
@@ -12,8 +16,8 @@ export type CrdSetName = 'cfk-3.3.0' | 'strimzi-0.51.0' | 'strimzi-1.2.0' | (str
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
 /** `KUBE_SANDBOX_CRDS_DIR`, else `../shared/crds` from the repository root. @public */
-export function defaultCrdsDir() {
-  return resolve(REPO_ROOT, process.env.KUBE_SANDBOX_CRDS_DIR ?? '../shared/crds');
+export function defaultCrdsDir(env: NodeJS.ProcessEnv = process.env) {
+  return resolve(REPO_ROOT, env.KUBE_SANDBOX_CRDS_DIR || '../shared/crds');
 }
 
 const parsed = new Map<string, KubeObject[]>();
@@ -28,11 +32,15 @@ export function loadCrdSet(crdsDir: string, set: CrdSetName): KubeObject[] {
   if (!existsSync(dir)) {
     throw new Error(
       `kube-sandbox: the CRD folder ${dir} does not exist. The real CRDs are read from KUBE_SANDBOX_CRDS_DIR, ` +
-        `else ../shared/crds from the repository root (${resolve(crdsDir)}); set it to the folder holding ${set}/.`,
+        `else ../shared/crds from the repository root (${resolve(
+          crdsDir,
+        )}); set it to the folder holding ${set}/.`,
     );
   }
   const out: KubeObject[] = [];
-  for (const file of readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter(f => /\.ya?ml$/.test(f))
+    .sort()) {
     const path = join(dir, file);
     let docs = parsed.get(path);
     if (!docs) {
@@ -62,7 +70,11 @@ const CFK: FallbackKind[] = [
   ['KafkaTopic', 'kafkatopics', ['kt', 'topic']],
   ['ClusterLink', 'clusterlinks', ['cl', 'clusterlink', 'clink']],
   ['SchemaExporter', 'schemaexporters', ['se', 'schemaexporter']],
-  ['ConfluentRolebinding', 'confluentrolebindings', ['cfrb', 'confluentrolebinding']],
+  [
+    'ConfluentRolebinding',
+    'confluentrolebindings',
+    ['cfrb', 'confluentrolebinding'],
+  ],
 ];
 
 const STRIMZI: FallbackKind[] = [
@@ -94,14 +106,24 @@ function schemaless(
     spec: {
       group,
       scope: 'Namespaced',
-      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List`, shortNames, categories },
+      names: {
+        kind,
+        plural,
+        singular: kind.toLowerCase(),
+        listKind: `${kind}List`,
+        shortNames,
+        categories,
+      },
       versions: versions.map(name => ({
         name,
         served: true,
         storage: name === storage,
         subresources: { status: {} },
         schema: {
-          openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+          openAPIV3Schema: {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
         },
       })),
     },
@@ -115,15 +137,29 @@ function schemaless(
  */
 export function fallbackCrdSet(set: CrdSetName): KubeObject[] {
   if (set.startsWith('cfk-')) {
-    return CFK.map(k => schemaless('platform.confluent.io', ['v1beta1'], 'v1beta1', k, ['all', 'confluent-platform', 'confluent']));
+    return CFK.map(k =>
+      schemaless('platform.confluent.io', ['v1beta1'], 'v1beta1', k, [
+        'all',
+        'confluent-platform',
+        'confluent',
+      ]),
+    );
   }
   if (set.startsWith('strimzi-')) {
     const legacy = /^strimzi-0\./.test(set);
     const versions = legacy ? ['v1', 'v1beta2'] : ['v1'];
     const storage = legacy ? 'v1beta2' : 'v1';
     return [
-      ...STRIMZI.map(k => schemaless('kafka.strimzi.io', versions, storage, k, ['strimzi'])),
-      schemaless('core.strimzi.io', versions, storage, ['StrimziPodSet', 'strimzipodsets', ['sps']], ['strimzi']),
+      ...STRIMZI.map(k =>
+        schemaless('kafka.strimzi.io', versions, storage, k, ['strimzi']),
+      ),
+      schemaless(
+        'core.strimzi.io',
+        versions,
+        storage,
+        ['StrimziPodSet', 'strimzipodsets', ['sps']],
+        ['strimzi'],
+      ),
     ];
   }
   throw new Error(`kube-sandbox: no schema-less fallback for CRD set ${set}`);

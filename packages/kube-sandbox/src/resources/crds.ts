@@ -1,4 +1,10 @@
-import { isObject, JsonObject, KubeObject, PrinterColumn, ResourceType } from '../types';
+import {
+  isObject,
+  JsonObject,
+  KubeObject,
+  PrinterColumn,
+  ResourceType,
+} from '../types';
 import { FieldError, fieldError } from '../validation/fieldErrors';
 import { Strategy } from './builtins';
 import { compareVersions } from './registry';
@@ -62,14 +68,17 @@ export function crdToType(crd: Readonly<KubeObject>): ResourceType {
       : undefined,
     builtin: false,
     tracksGeneration: true,
-    schemaless: crd.metadata.annotations?.['kube-sandbox/schemaless'] === 'true',
+    schemaless:
+      crd.metadata.annotations?.['kube-sandbox/schemaless'] === 'true',
   };
 }
 
 function crdStatus(o: JsonObject, old?: Readonly<KubeObject>) {
   const spec = o.spec as CrdSpec;
   const stored = new Set<string>(
-    ((old?.status as JsonObject | undefined)?.storedVersions as string[] | undefined) ?? [],
+    ((old?.status as JsonObject | undefined)?.storedVersions as
+      | string[]
+      | undefined) ?? [],
   );
   const storage = spec.versions?.find(v => v.storage);
   if (storage) stored.add(storage.name);
@@ -84,9 +93,17 @@ function crdStatus(o: JsonObject, old?: Readonly<KubeObject>) {
   o.status = {
     conditions: [
       condition('NamesAccepted', 'NoConflicts', 'no conflicts found'),
-      condition('Established', 'InitialNamesAccepted', 'the initial names have been accepted'),
+      condition(
+        'Established',
+        'InitialNamesAccepted',
+        'the initial names have been accepted',
+      ),
     ],
-    acceptedNames: { ...spec.names, listKind: spec.names.listKind ?? `${spec.names.kind}List`, singular: spec.names.singular ?? spec.names.kind.toLowerCase() },
+    acceptedNames: {
+      ...spec.names,
+      listKind: spec.names.listKind ?? `${spec.names.kind}List`,
+      singular: spec.names.singular ?? spec.names.kind.toLowerCase(),
+    },
     storedVersions: [...stored],
   };
 }
@@ -96,33 +113,68 @@ function validateCrd(o: JsonObject, old?: Readonly<KubeObject>): FieldError[] {
   const spec = isObject(o.spec) ? (o.spec as unknown as CrdSpec) : undefined;
   if (!spec) return [fieldError.required('spec')];
   if (!spec.group || !spec.group.includes('.')) {
-    errors.push(fieldError.invalid('spec.group', spec.group ?? '', 'should be a domain with at least one dot'));
+    errors.push(
+      fieldError.invalid(
+        'spec.group',
+        spec.group ?? '',
+        'should be a domain with at least one dot',
+      ),
+    );
   }
   const names = isObject(spec.names) ? spec.names : undefined;
   if (!names?.plural) errors.push(fieldError.required('spec.names.plural'));
   if (!names?.kind) errors.push(fieldError.required('spec.names.kind'));
   if (spec.scope !== 'Namespaced' && spec.scope !== 'Cluster') {
-    errors.push(fieldError.notSupported('spec.scope', spec.scope ?? '', ['Cluster', 'Namespaced']));
+    errors.push(
+      fieldError.notSupported('spec.scope', spec.scope ?? '', [
+        'Cluster',
+        'Namespaced',
+      ]),
+    );
   }
   const name = (o.metadata as JsonObject).name;
   if (names?.plural && spec.group && name !== `${names.plural}.${spec.group}`) {
-    errors.push(fieldError.invalid('metadata.name', name, 'must be spec.names.plural+"."+spec.group'));
+    errors.push(
+      fieldError.invalid(
+        'metadata.name',
+        name,
+        'must be spec.names.plural+"."+spec.group',
+      ),
+    );
   }
   if (!Array.isArray(spec.versions) || spec.versions.length === 0) {
-    errors.push(fieldError.required('spec.versions', 'must have exactly one version marked as storage version'));
+    errors.push(
+      fieldError.required(
+        'spec.versions',
+        'must have exactly one version marked as storage version',
+      ),
+    );
   } else {
     const storage = spec.versions.filter(v => v.storage).length;
     if (storage !== 1) {
-      errors.push(fieldError.invalid('spec.versions', spec.versions.map(v => v.name), 'must have exactly one version marked as storage version'));
+      errors.push(
+        fieldError.invalid(
+          'spec.versions',
+          spec.versions.map(v => v.name),
+          'must have exactly one version marked as storage version',
+        ),
+      );
     }
     spec.versions.forEach((v, i) => {
       if (!v.schema?.openAPIV3Schema) {
-        errors.push(fieldError.required(`spec.versions[${i}].schema.openAPIV3Schema`, 'schemas are required'));
+        errors.push(
+          fieldError.required(
+            `spec.versions[${i}].schema.openAPIV3Schema`,
+            'schemas are required',
+          ),
+        );
       }
     });
   }
   if (old && (old.spec as CrdSpec).scope !== spec.scope) {
-    errors.push(fieldError.invalid('spec.scope', spec.scope, 'field is immutable'));
+    errors.push(
+      fieldError.invalid('spec.scope', spec.scope, 'field is immutable'),
+    );
   }
   return errors;
 }

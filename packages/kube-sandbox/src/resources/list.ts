@@ -27,7 +27,10 @@ export interface ListResult {
 export type ObjectFilter = (entry: StoredObject) => boolean;
 
 /** Parses the selectors of a request; 400 on bad syntax, as the API server. @public */
-export function objectFilter(type: ResourceType, options: ListOptions): ObjectFilter {
+export function objectFilter(
+  type: ResourceType,
+  options: ListOptions,
+): ObjectFilter {
   try {
     const labels = parseLabelSelector(options.labelSelector);
     const fields = parseFieldSelector(options.fieldSelector, type.kind);
@@ -37,7 +40,9 @@ export function objectFilter(type: ResourceType, options: ListOptions): ObjectFi
       matchesFields(fields, entry.object);
   } catch (error) {
     throw errors.badRequest(
-      `unable to parse requirement: ${error instanceof Error ? error.message : String(error)}`,
+      `unable to parse requirement: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
     );
   }
 }
@@ -51,17 +56,25 @@ interface ContinueToken {
 function decodeContinue(token: string): ContinueToken {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (parsed.v !== 'meta.k8s.io/v1' || typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') {
+    if (
+      parsed.v !== 'meta.k8s.io/v1' ||
+      typeof parsed.rv !== 'number' ||
+      typeof parsed.start !== 'string'
+    ) {
       throw new Error('bad token');
     }
     return parsed;
   } catch {
-    throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+    throw errors.badRequest(
+      'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+    );
   }
 }
 
 const encodeContinue = (rv: number, lastKey: string) =>
-  Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: `${lastKey}\u0000` })).toString('base64url');
+  Buffer.from(
+    JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: `${lastKey}\u0000` }),
+  ).toString('base64url');
 
 function byKeyOrder(a: StoredObject, b: StoredObject) {
   if (a.key === b.key) return 0;
@@ -72,7 +85,12 @@ function byKeyOrder(a: StoredObject, b: StoredObject) {
  * The objects of a resource as they were at `rv`: the current ones with the events after `rv`
  * undone. Undefined when the event window no longer reaches back (etcd's "compacted").
  */
-function snapshot(core: ClusterCore, resource: string, namespace: string | undefined, rv: number) {
+function snapshot(
+  core: ClusterCore,
+  resource: string,
+  namespace: string | undefined,
+  rv: number,
+) {
   const current = core.store.list(resource, namespace);
   if (rv >= core.store.resourceVersion()) return current;
   const events = core.store.eventsSince(resource, rv);
@@ -113,9 +131,12 @@ export function listObjects(
   } else if (options.resourceVersion && options.resourceVersion !== '0') {
     const requested = Number(options.resourceVersion);
     if (!Number.isInteger(requested) || requested < 0) {
-      throw errors.badRequest(`invalid resource version: ${options.resourceVersion}`);
+      throw errors.badRequest(
+        `invalid resource version: ${options.resourceVersion}`,
+      );
     }
-    if (requested > current) throw errors.tooLargeResourceVersion(requested, current);
+    if (requested > current)
+      throw errors.tooLargeResourceVersion(requested, current);
     if (options.resourceVersionMatch === 'Exact') rv = requested;
   }
   const objects = snapshot(core, resource, namespace, rv);
@@ -139,7 +160,8 @@ export function listObjects(
   const result: ListResult = { items, resourceVersion: rv };
   if (limit !== undefined && i < objects.length) {
     let remaining = 0;
-    for (let j = i; j < objects.length; j++) if (filter(objects[j])) remaining++;
+    for (let j = i; j < objects.length; j++)
+      if (filter(objects[j])) remaining++;
     if (remaining > 0) {
       result.continue = encodeContinue(rv, items[items.length - 1].key);
       if (!options.labelSelector && !options.fieldSelector) {

@@ -1,5 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
-import { isObject, JsonObject } from '../types';
+import { isObject, JsonObject, jsonEqual } from '../types';
 import { timestamp } from './metadata';
 
 /**
@@ -25,7 +24,12 @@ const SERVER_META = new Set([
 const SEP = '\u0000';
 
 /** Leaf field paths of an object (`f:spec␀f:replicas`), ignoring what the server owns. */
-function leaves(value: unknown, prefix: string, out: Map<string, unknown>, root = false) {
+function leaves(
+  value: unknown,
+  prefix: string,
+  out: Map<string, unknown>,
+  root = false,
+) {
   if (isObject(value) && Object.keys(value).length > 0) {
     for (const [key, child] of Object.entries(value)) {
       if (root && (key === 'apiVersion' || key === 'kind')) continue;
@@ -46,7 +50,8 @@ function flatten(fields: unknown, prefix: string, out: Set<string>) {
   if (!isObject(fields)) return;
   const keys = Object.keys(fields).filter(k => k !== '.');
   if (keys.length === 0 && prefix) out.add(prefix);
-  for (const k of keys) flatten(fields[k], prefix ? `${prefix}${SEP}${k}` : k, out);
+  for (const k of keys)
+    flatten(fields[k], prefix ? `${prefix}${SEP}${k}` : k, out);
 }
 
 function nest(paths: Iterable<string>): JsonObject {
@@ -94,7 +99,9 @@ export function updateManagedFields(
   };
   const meta = next.metadata as JsonObject;
   const oldMeta = isObject(previous?.metadata) ? previous!.metadata : {};
-  const entries: Entry[] = (Array.isArray(oldMeta.managedFields) ? oldMeta.managedFields : [])
+  const entries: Entry[] = (
+    Array.isArray(oldMeta.managedFields) ? oldMeta.managedFields : []
+  )
     .filter(isObject)
     .map(e => {
       const fields = new Set<string>();
@@ -115,20 +122,33 @@ export function updateManagedFields(
   const before = new Map<string, unknown>();
   if (previous) leaves(previous, '', before, true);
   const changed = [...now.keys()].filter(
-    p => inScope(p) && (!before.has(p) || !isDeepStrictEqual(before.get(p), now.get(p))),
+    p =>
+      inScope(p) && (!before.has(p) || !jsonEqual(before.get(p), now.get(p))),
   );
   let mine = entries.find(
-    e => e.manager === manager && e.operation === 'Update' && e.subresource === subresource,
+    e =>
+      e.manager === manager &&
+      e.operation === 'Update' &&
+      e.subresource === subresource,
   );
   if (!mine && changed.length) {
-    mine = { manager, operation: 'Update', apiVersion, fieldsType: 'FieldsV1', subresource, fields: new Set(), changed: true };
+    mine = {
+      manager,
+      operation: 'Update',
+      apiVersion,
+      fieldsType: 'FieldsV1',
+      subresource,
+      fields: new Set(),
+      changed: true,
+    };
     entries.push(mine);
   }
   for (const e of entries) {
     const size = e.fields.size;
     for (const p of [...e.fields]) {
       // A path is kept while it (or a field below it) still exists.
-      if (!now.has(p) && ![...now.keys()].some(k => k.startsWith(p + SEP))) e.fields.delete(p);
+      if (!now.has(p) && ![...now.keys()].some(k => k.startsWith(p + SEP)))
+        e.fields.delete(p);
     }
     if (e !== mine) changed.forEach(p => e.fields.delete(p));
     if (e.fields.size !== size) e.changed = true;
@@ -157,7 +177,10 @@ export function updateManagedFields(
 }
 
 /** The field manager of a request: `fieldManager`, else the User-Agent up to its first `/`. */
-export function managerName(fieldManager: string | undefined, userAgent: string | undefined) {
+export function managerName(
+  fieldManager: string | undefined,
+  userAgent: string | undefined,
+) {
   if (fieldManager) return fieldManager;
   const agent = (userAgent ?? '').split('/')[0].trim();
   return agent || 'unknown';

@@ -28,7 +28,8 @@ export function nameProblem(name: string, rule: NameRule): string | undefined {
       return undefined;
     case 'pathSegment':
       if (name === '.' || name === '..') return `may not be '${name}'`;
-      if (/[/%]/.test(name)) return `may not contain '${name.includes('/') ? '/' : '%'}'`;
+      if (/[/%]/.test(name))
+        return `may not contain '${name.includes('/') ? '/' : '%'}'`;
       return undefined;
     default:
       if (name.length > 253) return 'must be no more than 253 characters';
@@ -46,7 +47,11 @@ function qualifiedNameProblem(key: string): string | undefined {
   if (prefix !== undefined && nameProblem(prefix, 'subdomain')) {
     return `prefix part ${nameProblem(prefix, 'subdomain')}`;
   }
-  if (!name || name.length > 63 || !new RegExp(`^${QUALIFIED_NAME}$`).test(name)) {
+  if (
+    !name ||
+    name.length > 63 ||
+    !new RegExp(`^${QUALIFIED_NAME}$`).test(name)
+  ) {
     return `name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '${QUALIFIED_NAME}')`;
   }
   return undefined;
@@ -64,22 +69,32 @@ export function validateObjectMeta(
   const errors: FieldError[] = [];
   const name = meta.name;
   if (typeof name !== 'string' || !name) {
-    errors.push(fieldError.required('metadata.name', 'name or generateName is required'));
+    errors.push(
+      fieldError.required('metadata.name', 'name or generateName is required'),
+    );
   } else {
     const problem = nameProblem(name, rule);
-    if (problem) errors.push(fieldError.invalid('metadata.name', name, problem));
+    if (problem)
+      errors.push(fieldError.invalid('metadata.name', name, problem));
   }
   if (namespaced && !meta.namespace) {
     errors.push(fieldError.required('metadata.namespace'));
   }
   if (!namespaced && meta.namespace) {
-    errors.push(fieldError.forbidden('metadata.namespace', 'not allowed on this type'));
+    errors.push(
+      fieldError.forbidden('metadata.namespace', 'not allowed on this type'),
+    );
   }
   if (isObject(meta.labels)) {
     for (const [key, value] of Object.entries(meta.labels)) {
       const keyProblem = qualifiedNameProblem(key);
-      if (keyProblem) errors.push(fieldError.invalid('metadata.labels', key, keyProblem));
-      if (typeof value !== 'string' || value.length > 63 || !new RegExp(`^${LABEL_VALUE}$`).test(value)) {
+      if (keyProblem)
+        errors.push(fieldError.invalid('metadata.labels', key, keyProblem));
+      if (
+        typeof value !== 'string' ||
+        value.length > 63 ||
+        !new RegExp(`^${LABEL_VALUE}$`).test(value)
+      ) {
         errors.push(
           fieldError.invalid(
             'metadata.labels',
@@ -94,7 +109,10 @@ export function validateObjectMeta(
     let size = 0;
     for (const [key, value] of Object.entries(meta.annotations)) {
       const keyProblem = qualifiedNameProblem(key.toLowerCase());
-      if (keyProblem) errors.push(fieldError.invalid('metadata.annotations', key, keyProblem));
+      if (keyProblem)
+        errors.push(
+          fieldError.invalid('metadata.annotations', key, keyProblem),
+        );
       size += key.length + String(value).length;
     }
     if (size > 256 * 1024) {

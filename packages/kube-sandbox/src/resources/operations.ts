@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { ApiError, errors } from '../api/status';
 import { jsonPatch, mergePatch, PATCH_TYPES } from '../patch/patches';
 import { strategicMergePatch } from '../patch/strategic';
@@ -9,6 +8,7 @@ import {
   apiVersionOf,
   groupResource,
   isObject,
+  jsonEqual,
   JsonObject,
   KubeObject,
   ResourceType,
@@ -17,7 +17,12 @@ import { KIND_MODELS } from '../validation/builtinModels';
 import { customResourceValidator } from '../validation/customResources';
 import { FieldError } from '../validation/fieldErrors';
 import { pruneBuiltin, StructuralReport } from '../validation/structural';
-import { CUSTOM_RESOURCE_STRATEGY, STRATEGIES, Strategy, StrategyContext } from './builtins';
+import {
+  CUSTOM_RESOURCE_STRATEGY,
+  STRATEGIES,
+  Strategy,
+  StrategyContext,
+} from './builtins';
 import { CRD_STRATEGY } from './crds';
 import { updateManagedFields } from './managedFields';
 import { generateNameSuffix, timestamp, validateObjectMeta } from './metadata';
@@ -72,7 +77,8 @@ export function strategyOf(type: ResourceType): Strategy {
   return STRATEGIES[type.kind];
 }
 
-const versionOf = (target: Target) => target.version ?? target.type.storageVersion;
+const versionOf = (target: Target) =>
+  target.version ?? target.type.storageVersion;
 
 function schemaOf(type: ResourceType, version: string) {
   return type.versions.find(v => v.name === version)?.schema;
@@ -81,7 +87,10 @@ function schemaOf(type: ResourceType, version: string) {
 /** Reads an object; 404 when missing. @public */
 export function getObject(core: ClusterCore, target: Target): StoredObject {
   const { type, namespace, name } = target;
-  const entry = core.store.get(groupResource(type), type.namespaced ? `${namespace}/${name}` : String(name));
+  const entry = core.store.get(
+    groupResource(type),
+    type.namespaced ? `${namespace}/${name}` : String(name),
+  );
   if (!entry) throw errors.notFound(type, String(name));
   return entry;
 }
@@ -90,7 +99,9 @@ function decode(target: Target, body: unknown): JsonObject {
   const { type } = target;
   const version = versionOf(target);
   if (!isObject(body)) {
-    throw errors.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
+    throw errors.badRequest(
+      `Object 'Kind' is missing in '${JSON.stringify(body)}'`,
+    );
   }
   const object = structuredClone(body);
   const expected = apiVersionOf(type.group, version);
@@ -104,7 +115,11 @@ function decode(target: Target, body: unknown): JsonObject {
   if (!isObject(object.metadata)) object.metadata = {};
   const meta = object.metadata as JsonObject;
   if (type.namespaced) {
-    if (meta.namespace && target.namespace && meta.namespace !== target.namespace) {
+    if (
+      meta.namespace &&
+      target.namespace &&
+      meta.namespace !== target.namespace
+    ) {
       throw errors.badRequest(
         'the namespace of the provided object does not match the namespace sent on the request',
       );
@@ -141,12 +156,18 @@ function structural(target: Target, object: JsonObject, options: WriteOptions) {
   if (!report.unknown.length || options.fieldValidation === 'Ignore') return;
   const messages = report.unknown.map(u => `unknown field "${u}"`);
   if (options.fieldValidation === 'Strict') {
-    throw errors.badRequest(`${cannot}: strict decoding error: ${messages.join(', ')}`);
+    throw errors.badRequest(
+      `${cannot}: strict decoding error: ${messages.join(', ')}`,
+    );
   }
   options.warnings?.push(...messages);
 }
 
-function validate(target: Target, object: JsonObject, old?: Readonly<KubeObject>) {
+function validate(
+  target: Target,
+  object: JsonObject,
+  old?: Readonly<KubeObject>,
+) {
   const { type } = target;
   const meta = object.metadata as JsonObject;
   const strategy = strategyOf(type);
@@ -157,13 +178,22 @@ function validate(target: Target, object: JsonObject, old?: Readonly<KubeObject>
   if (!type.builtin) {
     const schema = schemaOf(type, versionOf(target));
     if (schema) {
-      const oldAtVersion = old ? atVersion(old, String(object.apiVersion)) : undefined;
-      errs.push(...customResourceValidator(schema).validate(object, oldAtVersion as JsonObject | undefined));
+      const oldAtVersion = old
+        ? atVersion(old, String(object.apiVersion))
+        : undefined;
+      errs.push(
+        ...customResourceValidator(schema).validate(
+          object,
+          oldAtVersion as JsonObject | undefined,
+        ),
+      );
     }
   }
   if (
     old?.metadata.deletionTimestamp &&
-    (meta.finalizers as string[] | undefined)?.some(f => !old.metadata.finalizers?.includes(f))
+    (meta.finalizers as string[] | undefined)?.some(
+      f => !old.metadata.finalizers?.includes(f),
+    )
   ) {
     errs.push({
       type: 'FieldValueForbidden',
@@ -182,11 +212,18 @@ function specPart(type: ResourceType, object: Readonly<JsonObject>) {
   return type.statusSubresource ? rest : { ...rest, status };
 }
 
-function checkNamespace(core: ClusterCore, type: ResourceType, namespace: string | undefined) {
+function checkNamespace(
+  core: ClusterCore,
+  type: ResourceType,
+  namespace: string | undefined,
+) {
   if (!type.namespaced) return;
   const ns = core.store.get('namespaces', String(namespace));
   if (!ns) {
-    throw errors.notFound({ group: '', resource: 'namespaces' }, String(namespace));
+    throw errors.notFound(
+      { group: '', resource: 'namespaces' },
+      String(namespace),
+    );
   }
   if (ns.object.metadata.deletionTimestamp) {
     const error = errors.forbiddenMessage(
@@ -194,7 +231,9 @@ function checkNamespace(core: ClusterCore, type: ResourceType, namespace: string
       '',
       `unable to create new content in namespace ${namespace} because it is being terminated`,
     );
-    error.status.message = `${groupResource(type)} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`;
+    error.status.message = `${groupResource(
+      type,
+    )} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`;
     error.status.details = {
       ...error.status.details,
       causes: [
@@ -229,14 +268,28 @@ export function createObject(
   const object = decode(target, body);
   const meta = object.metadata as JsonObject;
   checkNamespace(core, type, meta.namespace as string | undefined);
-  if (!meta.name && typeof meta.generateName === 'string' && meta.generateName) {
+  if (
+    !meta.name &&
+    typeof meta.generateName === 'string' &&
+    meta.generateName
+  ) {
     meta.name = `${meta.generateName}${generateNameSuffix()}`;
   }
   structural(target, object, options);
   if (meta.resourceVersion) {
-    throw errors.internal('resourceVersion should not be set on objects to be created');
+    throw errors.internal(
+      'resourceVersion should not be set on objects to be created',
+    );
   }
-  for (const key of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'managedFields', 'selfLink']) {
+  for (const key of [
+    'uid',
+    'creationTimestamp',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+    'generation',
+    'managedFields',
+    'selfLink',
+  ]) {
     delete meta[key];
   }
   if (type.statusSubresource) delete object.status;
@@ -250,9 +303,15 @@ export function createObject(
   if (core.store.get(resource, key)) {
     throw errors.alreadyExists(type, String(meta.name));
   }
-  updateManagedFields(object, undefined, options.manager ?? 'kube-sandbox', String(object.apiVersion), {
-    statusSubresource: type.statusSubresource,
-  });
+  updateManagedFields(
+    object,
+    undefined,
+    options.manager ?? 'kube-sandbox',
+    String(object.apiVersion),
+    {
+      statusSubresource: type.statusSubresource,
+    },
+  );
   if (options.dryRun) return toStorage(type, object);
   return core.store.put(resource, toStorage(type, object)).object;
 }
@@ -290,7 +349,10 @@ function applyUpdate(
   const { type } = target;
   const old = current.object;
   const meta = object.metadata as JsonObject;
-  if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) {
+  if (
+    meta.resourceVersion &&
+    meta.resourceVersion !== old.metadata.resourceVersion
+  ) {
     throw errors.conflict(type, String(old.metadata.name));
   }
   structural(target, object, options);
@@ -312,32 +374,51 @@ function applyUpdate(
   const nextMeta = next.metadata as JsonObject;
   nextMeta.name = old.metadata.name;
   if (type.namespaced) nextMeta.namespace = old.metadata.namespace;
-  for (const key of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {
+  for (const key of [
+    'uid',
+    'creationTimestamp',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+  ] as const) {
     if (old.metadata[key] === undefined) delete nextMeta[key];
     else nextMeta[key] = old.metadata[key];
   }
   nextMeta.resourceVersion = old.metadata.resourceVersion;
   if (type.tracksGeneration) {
     const oldGeneration = old.metadata.generation ?? 1;
-    const changed = !isDeepStrictEqual(specPart(type, next), specPart(type, old as JsonObject));
+    const changed = !jsonEqual(
+      specPart(type, next),
+      specPart(type, old as JsonObject),
+    );
     nextMeta.generation = changed ? oldGeneration + 1 : oldGeneration;
   } else {
     delete nextMeta.generation;
   }
   validate(target, next, old);
-  nextMeta.managedFields = old.metadata.managedFields ? structuredClone(old.metadata.managedFields) : undefined;
+  nextMeta.managedFields = old.metadata.managedFields
+    ? structuredClone(old.metadata.managedFields)
+    : undefined;
   if (nextMeta.managedFields === undefined) delete nextMeta.managedFields;
   const stored = toStorage(type, next);
-  if (isDeepStrictEqual(stored, old)) {
+  if (jsonEqual(stored, old)) {
     return old;
   }
-  updateManagedFields(next, old as JsonObject, options.manager ?? 'kube-sandbox', String(object.apiVersion), {
-    subresource: target.subresource,
-    statusSubresource: type.statusSubresource,
-  });
+  updateManagedFields(
+    next,
+    old as JsonObject,
+    options.manager ?? 'kube-sandbox',
+    String(object.apiVersion),
+    {
+      subresource: target.subresource,
+      statusSubresource: type.statusSubresource,
+    },
+  );
   if (options.dryRun) return stored;
   const resource = groupResource(type);
-  if (old.metadata.deletionTimestamp && !(nextMeta.finalizers as string[] | undefined)?.length) {
+  if (
+    old.metadata.deletionTimestamp &&
+    !(nextMeta.finalizers as string[] | undefined)?.length
+  ) {
     // The last finalizer is gone: the pending deletion completes instead of the update.
     const removed = core.store.remove(resource, current.key)!;
     collectGarbage(core, removed.object, 'Background');
@@ -366,23 +447,33 @@ export function patchObject(
     throw errors.unsupportedMediaType([...accepted, PATCH_TYPES.apply]);
   }
   const current = getObject(core, target);
-  const base = atVersion(current.object, apiVersionOf(type.group, versionOf(target))) as JsonObject;
+  const base = atVersion(
+    current.object,
+    apiVersionOf(type.group, versionOf(target)),
+  ) as JsonObject;
   let patched: unknown;
   try {
     if (contentType === PATCH_TYPES.json) {
       patched = jsonPatch(base, patch);
     } else if (contentType === PATCH_TYPES.merge) {
-      if (!isObject(patch)) throw new Error('merge patch must be a JSON object');
+      if (!isObject(patch))
+        throw new Error('merge patch must be a JSON object');
       patched = mergePatch(base, patch);
     } else {
-      if (!isObject(patch)) throw new Error('strategic merge patch must be a JSON object');
+      if (!isObject(patch))
+        throw new Error('strategic merge patch must be a JSON object');
       patched = strategicMergePatch(base, patch, KIND_MODELS[type.kind]);
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const failure = errors.invalid(type, String(current.object.metadata.name), []);
-    failure.status.message = 'the server rejected our request due to an error in our request';
+    const failure = errors.invalid(
+      type,
+      String(current.object.metadata.name),
+      [],
+    );
+    failure.status.message =
+      'the server rejected our request due to an error in our request';
     failure.status.details = {
       ...failure.status.details,
       causes: [{ reason: 'UnexpectedServerResponse', message }],
@@ -408,9 +499,16 @@ export function deleteObject(
   const old = current.object;
   const pre = options.preconditions ?? {};
   if (pre.uid && pre.uid !== old.metadata.uid) {
-    throw errors.conflict(type, String(old.metadata.name), `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    throw errors.conflict(
+      type,
+      String(old.metadata.name),
+      `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`,
+    );
   }
-  if (pre.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+  if (
+    pre.resourceVersion &&
+    pre.resourceVersion !== old.metadata.resourceVersion
+  ) {
     throw errors.conflict(
       type,
       String(old.metadata.name),
@@ -419,13 +517,17 @@ export function deleteObject(
   }
   if (options.dryRun) return { object: old, deleted: true };
   const resource = groupResource(type);
-  const pending = type.kind === 'Namespace' && type.builtin ? ['kubernetes'] : old.metadata.finalizers ?? [];
+  const pending =
+    type.kind === 'Namespace' && type.builtin
+      ? ['kubernetes']
+      : old.metadata.finalizers ?? [];
   if (pending.length) {
     if (old.metadata.deletionTimestamp) return { object: old, deleted: false };
     const marked = structuredClone(old) as KubeObject;
     marked.metadata.deletionTimestamp = timestamp();
     marked.metadata.deletionGracePeriodSeconds = 0;
-    if (type.tracksGeneration) marked.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    if (type.tracksGeneration)
+      marked.metadata.generation = (old.metadata.generation ?? 1) + 1;
     if (type.kind === 'Namespace' && type.builtin) {
       marked.status = { ...(marked.status as object), phase: 'Terminating' };
       const entry = core.store.put(resource, marked);
@@ -438,7 +540,11 @@ export function deleteObject(
     deleteCustomResources(core, old);
   }
   const removed = core.store.remove(resource, current.key)!;
-  collectGarbage(core, removed.object, options.propagationPolicy ?? 'Background');
+  collectGarbage(
+    core,
+    removed.object,
+    options.propagationPolicy ?? 'Background',
+  );
   return { object: removed.object, deleted: true };
 }
 
@@ -477,15 +583,20 @@ function collectGarbage(
     let live: Set<string> | undefined;
     const ownerExists = (ref: string) => {
       live ??= new Set(
-        core.store.resources().flatMap(r => core.store.list(r).map(e => String(e.object.metadata.uid))),
+        core.store
+          .resources()
+          .flatMap(r =>
+            core.store.list(r).map(e => String(e.object.metadata.uid)),
+          ),
       );
       return live.has(ref);
     };
     for (const type of core.registry.all()) {
       const resource = groupResource(type);
-      const candidates = type.namespaced && owner.metadata.namespace
-        ? core.store.list(resource, owner.metadata.namespace)
-        : core.store.list(resource);
+      const candidates =
+        type.namespaced && owner.metadata.namespace
+          ? core.store.list(resource, owner.metadata.namespace)
+          : core.store.list(resource);
       for (const entry of candidates) {
         const refs = entry.object.metadata.ownerReferences ?? [];
         if (!refs.some(r => r.uid === uid)) continue;

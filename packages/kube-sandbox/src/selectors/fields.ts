@@ -12,7 +12,14 @@ const COMMON = ['metadata.name', 'metadata.namespace'];
 
 /** The extra selectable fields of built-ins the suite lists with field selectors. */
 const BY_KIND: Record<string, string[]> = {
-  Pod: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP'],
+  Pod: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.phase',
+    'status.podIP',
+  ],
   Event: [
     'involvedObject.kind',
     'involvedObject.namespace',
@@ -47,7 +54,9 @@ export function parseFieldSelector(
   return text.split(',').map(term => {
     const m = /^\s*([^=!\s]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(term);
     if (!m) {
-      throw new Error(`invalid selector: '${text}'; can't understand '${term}'`);
+      throw new Error(
+        `invalid selector: '${text}'; can't understand '${term}'`,
+      );
     }
     const [, field, op, value] = m;
     if (!allowed.has(field)) {

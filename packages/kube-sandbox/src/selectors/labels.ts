@@ -89,7 +89,9 @@ export function parseLabelSelector(input: string | undefined): LabelSelector {
     skipSpace();
     if (pos < text.length) {
       if (text[pos] !== ',') {
-        throw new Error(`found '${text[pos]}', expected: ',' or 'end of string'`);
+        throw new Error(
+          `found '${text[pos]}', expected: ',' or 'end of string'`,
+        );
       }
       pos++;
     }
@@ -98,7 +100,8 @@ export function parseLabelSelector(input: string | undefined): LabelSelector {
 }
 
 const NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const PREFIX =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function checkKey(key: string) {
   const slash = key.lastIndexOf('/');

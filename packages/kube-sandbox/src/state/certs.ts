@@ -15,7 +15,10 @@ const YEAR = 365 * 24 * 3600 * 1000;
 function rsaKey() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  return { pem, forgeKey: forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey };
+  return {
+    pem,
+    forgeKey: forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey,
+  };
 }
 
 function certificate(
@@ -43,16 +46,30 @@ export function loadOrCreateCa(stateDir: string): KeyPair {
   const certFile = join(stateDir, 'ca.crt');
   const keyFile = join(stateDir, 'ca.key');
   if (existsSync(certFile) && existsSync(keyFile)) {
-    return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
+    return {
+      cert: readFileSync(certFile, 'utf8'),
+      key: readFileSync(keyFile, 'utf8'),
+    };
   }
   mkdirSync(stateDir, { recursive: true });
   const { pem, forgeKey } = rsaKey();
   const publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
-  const cert = certificate('kube-sandbox-ca', 10, [
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ], publicKey);
+  const cert = certificate(
+    'kube-sandbox-ca',
+    10,
+    [
+      { name: 'basicConstraints', cA: true, critical: true },
+      {
+        name: 'keyUsage',
+        keyCertSign: true,
+        cRLSign: true,
+        digitalSignature: true,
+        critical: true,
+      },
+      { name: 'subjectKeyIdentifier' },
+    ],
+    publicKey,
+  );
   cert.setIssuer(cert.subject.attributes);
   cert.sign(forgeKey, forge.md.sha256.create());
   const pair = { cert: forge.pki.certificateToPem(cert), key: pem };
@@ -66,20 +83,30 @@ export function issueServingCert(ca: KeyPair): KeyPair {
   const caCert = forge.pki.certificateFromPem(ca.cert);
   const caKey = forge.pki.privateKeyFromPem(ca.key);
   const { pem, forgeKey } = rsaKey();
-  const cert = certificate('kube-apiserver', 1, [
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    {
-      name: 'subjectAltName',
-      altNames: [
-        { type: 2, value: 'localhost' },
-        { type: 2, value: 'kubernetes.default.svc' },
-        { type: 7, ip: '127.0.0.1' },
-        { type: 7, ip: '::1' },
-      ],
-    },
-  ], forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e));
+  const cert = certificate(
+    'kube-apiserver',
+    1,
+    [
+      { name: 'basicConstraints', cA: false },
+      {
+        name: 'keyUsage',
+        digitalSignature: true,
+        keyEncipherment: true,
+        critical: true,
+      },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 2, value: 'kubernetes.default.svc' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+    forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e),
+  );
   cert.setIssuer(caCert.subject.attributes);
   cert.sign(caKey, forge.md.sha256.create());
   return { cert: forge.pki.certificateToPem(cert), key: pem };

@@ -47,10 +47,17 @@ export function kubeconfig(clusters: KubeconfigCluster[]) {
       name: c.name,
       cluster: { server: c.server, 'certificate-authority': c.caFile },
     })),
-    users: clusters.map(c => ({ name: `${c.name}-admin`, user: { token: c.token } })),
+    users: clusters.map(c => ({
+      name: `${c.name}-admin`,
+      user: { token: c.token },
+    })),
     contexts: clusters.map(c => ({
       name: c.name,
-      context: { cluster: c.name, user: `${c.name}-admin`, namespace: 'default' },
+      context: {
+        cluster: c.name,
+        user: `${c.name}-admin`,
+        namespace: 'default',
+      },
     })),
     'current-context': clusters[0]?.name ?? '',
     preferences: {},

@@ -20,13 +20,24 @@ export function bodyJson(entry: StoredObject): string {
 }
 
 /** The object's JSON at an API version, with kind and apiVersion first as the API server writes them. @public */
-export function objectJson(entry: StoredObject, apiVersion: string, kind: string): string {
+export function objectJson(
+  entry: StoredObject,
+  apiVersion: string,
+  kind: string,
+): string {
   const body = bodyJson(entry);
-  const head = `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(apiVersion)}`;
+  const head = `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(
+    apiVersion,
+  )}`;
   return body.length > 2 ? `${head},${body.slice(1)}` : `${head}}`;
 }
 
 /** The object as a (shallow-copied) value at an API version. @public */
-export function atVersion(object: Readonly<KubeObject>, apiVersion: string): KubeObject {
-  return object.apiVersion === apiVersion ? (object as KubeObject) : { ...object, apiVersion };
+export function atVersion(
+  object: Readonly<KubeObject>,
+  apiVersion: string,
+): KubeObject {
+  return object.apiVersion === apiVersion
+    ? (object as KubeObject)
+    : { ...object, apiVersion };
 }

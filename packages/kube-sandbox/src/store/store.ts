@@ -48,7 +48,10 @@ export interface Store {
   put(resource: string, object: KubeObject): StoredObject;
   remove(resource: string, key: string): StoredObject | undefined;
   /** Events after `resourceVersion`, or undefined when the window no longer reaches back that far. */
-  eventsSince(resource: string, resourceVersion: number): StoreEvent[] | undefined;
+  eventsSince(
+    resource: string,
+    resourceVersion: number,
+  ): StoreEvent[] | undefined;
   /** Forgets all event history, so every watch from an older resourceVersion gets 410 Gone. */
   compact(): void;
   subscribe(listener: StoreListener): () => void;

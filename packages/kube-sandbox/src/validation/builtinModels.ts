@@ -5,6 +5,8 @@
  * fields, the strategic-merge-patch walk, and the OpenAPI documents served for built-ins.
  */
 
+import * as clientNode from '@kubernetes/client-node';
+
 /** A parsed model type reference. @public */
 export type TypeRef =
   | { kind: 'model'; name: string }
@@ -23,17 +25,7 @@ interface ModelClass {
   getAttributeTypeMap(): Attribute[];
 }
 
-let models: Record<string, unknown> | undefined;
-
-/** Loads client-node's models once per process (it takes about a second). @public */
-export async function loadBuiltinModels(): Promise<void> {
-  if (!models) {
-    models = (await import('@kubernetes/client-node')) as unknown as Record<
-      string,
-      unknown
-    >;
-  }
-}
+const models = clientNode as unknown as Record<string, unknown>;
 
 const fieldCache = new Map<string, Map<string, TypeRef>>();
 
@@ -42,9 +34,6 @@ export function modelFields(name: string): Map<string, TypeRef> | undefined {
   const cached = fieldCache.get(name);
   if (cached) {
     return cached;
-  }
-  if (!models) {
-    throw new Error('kube-sandbox: built-in models not loaded');
   }
   const cls = models[name] as ModelClass | undefined;
   if (!cls || typeof cls.getAttributeTypeMap !== 'function') {

@@ -46,7 +46,10 @@ interface Rule {
 }
 
 /** Converts a JSON value to CEL input typed by its schema: integers are CEL ints, objects maps. */
-export function toCel(value: unknown, schema: JsonObject | undefined): CelInput {
+export function toCel(
+  value: unknown,
+  schema: JsonObject | undefined,
+): CelInput {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
     const items = isObject(schema?.items) ? schema!.items : undefined;
@@ -59,7 +62,10 @@ export function toCel(value: unknown, schema: JsonObject | undefined): CelInput 
       : undefined;
     const map = new Map<string, CelInput>();
     for (const [k, v] of Object.entries(value)) {
-      map.set(k, toCel(v, (properties[k] as JsonObject | undefined) ?? additional));
+      map.set(
+        k,
+        toCel(v, (properties[k] as JsonObject | undefined) ?? additional),
+      );
     }
     return map;
   }
@@ -72,12 +78,21 @@ export function toCel(value: unknown, schema: JsonObject | undefined): CelInput 
 }
 
 /** Why a rule failed to evaluate: an engine limit is reported apart from a real runtime error. */
-function evaluationError(error: Error, rule: Rule, path: string, type: string): FieldError {
+function evaluationError(
+  error: Error,
+  rule: Rule,
+  path: string,
+  type: string,
+): FieldError {
   const message = error.message;
-  if (/unbound function|unresolved|expecting|Expected|syntax|parse/i.test(message)) {
+  if (
+    /unbound function|unresolved|expecting|Expected|syntax|parse/i.test(message)
+  ) {
     return fieldError.internal(
       path,
-      `kube-sandbox cannot evaluate rule ${JSON.stringify(rule.rule)}: ${message}`,
+      `kube-sandbox cannot evaluate rule ${JSON.stringify(
+        rule.rule,
+      )}: ${message}`,
     );
   }
   if (/no matching overload|no such overload/.test(message)) {
@@ -87,7 +102,11 @@ function evaluationError(error: Error, rule: Rule, path: string, type: string): 
       `'no such overload': call arguments did not match a supported operator, function or macro signature for rule: ${rule.rule}`,
     );
   }
-  return fieldError.invalid(path, type, `${message} evaluating rule: ${rule.rule}`);
+  return fieldError.invalid(
+    path,
+    type,
+    `${message} evaluating rule: ${rule.rule}`,
+  );
 }
 
 function evaluate(
@@ -103,7 +122,11 @@ function evaluate(
     const transition = /\boldSelf\b/.test(rule.rule);
     if (transition && old === undefined && !rule.optionalOldSelf) continue;
     const field = rule.fieldPath
-      ? `${path}${rule.fieldPath.startsWith('.') || rule.fieldPath.startsWith('[') ? '' : '.'}${rule.fieldPath}`
+      ? `${path}${
+          rule.fieldPath.startsWith('.') || rule.fieldPath.startsWith('[')
+            ? ''
+            : '.'
+        }${rule.fieldPath}`
       : path;
     const compiled = program(rule.rule);
     if (compiled instanceof Error) {
@@ -125,7 +148,10 @@ function evaluate(
     if (result === true) continue;
     if (result !== false) {
       errors.push(
-        fieldError.internal(field, `rule ${JSON.stringify(rule.rule)} did not evaluate to a bool`),
+        fieldError.internal(
+          field,
+          `rule ${JSON.stringify(rule.rule)} did not evaluate to a bool`,
+        ),
       );
       continue;
     }
@@ -140,7 +166,9 @@ function evaluate(
 }
 
 function listKey(item: unknown, keys: string[]) {
-  return isObject(item) ? JSON.stringify(keys.map(k => item[k] ?? null)) : undefined;
+  return isObject(item)
+    ? JSON.stringify(keys.map(k => item[k] ?? null))
+    : undefined;
 }
 
 /**
@@ -186,32 +214,48 @@ function walk(
     }
     const seen = new Set<string>();
     value.forEach((item, i) => {
-      const key = listType === 'map' ? listKey(item, mapKeys) : JSON.stringify(item);
+      const key =
+        listType === 'map' ? listKey(item, mapKeys) : JSON.stringify(item);
       if ((listType === 'map' || listType === 'set') && key !== undefined) {
         if (seen.has(key)) {
           errors.push(
             fieldError.duplicate(
               index(path, i),
-              listType === 'map' && isObject(item) ? Object.fromEntries(mapKeys.map(k => [k, item[k]])) : item,
+              listType === 'map' && isObject(item)
+                ? Object.fromEntries(mapKeys.map(k => [k, item[k]]))
+                : item,
             ),
           );
         }
         seen.add(key);
       }
       if (items) {
-        const oldItem = listType === 'map' && key !== undefined ? oldByKey.get(key) : undefined;
+        const oldItem =
+          listType === 'map' && key !== undefined
+            ? oldByKey.get(key)
+            : undefined;
         walk(item, oldItem, items, index(path, i), errors);
       }
     });
     return;
   }
   if (!isObject(value)) return;
-  const properties = isObject(schema.properties) ? schema.properties : undefined;
-  const additional = isObject(schema.additionalProperties) ? schema.additionalProperties : undefined;
+  const properties = isObject(schema.properties)
+    ? schema.properties
+    : undefined;
+  const additional = isObject(schema.additionalProperties)
+    ? schema.additionalProperties
+    : undefined;
   for (const [key, v] of Object.entries(value)) {
     const sub = (properties?.[key] as JsonObject | undefined) ?? additional;
     if (sub) {
-      walk(v, isObject(old) ? old[key] : undefined, sub, child(path, key), errors);
+      walk(
+        v,
+        isObject(old) ? old[key] : undefined,
+        sub,
+        child(path, key),
+        errors,
+      );
     }
   }
 }

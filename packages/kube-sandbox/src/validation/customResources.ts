@@ -23,7 +23,9 @@ const bySchema = new WeakMap<object, CustomResourceValidator>();
 const byContent = new Map<string, CustomResourceValidator>();
 
 /** The (lazily compiled, cached) validator of a CRD version's openAPIV3Schema. @public */
-export function customResourceValidator(schema: JsonObject): CustomResourceValidator {
+export function customResourceValidator(
+  schema: JsonObject,
+): CustomResourceValidator {
   let validator = bySchema.get(schema);
   if (validator) {
     return validator;
@@ -36,7 +38,9 @@ export function customResourceValidator(schema: JsonObject): CustomResourceValid
       prune: object => pruneCustomResource(object, schema),
       validate(object, old) {
         compiled ??= compileSchema(schema);
-        const errors = compiled(object) ? [] : toFieldErrors(object, compiled.errors ?? []);
+        const errors = compiled(object)
+          ? []
+          : toFieldErrors(object, compiled.errors ?? []);
         return [...errors, ...validateRules(object, old, schema)];
       },
     };

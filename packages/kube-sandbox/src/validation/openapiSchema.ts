@@ -29,7 +29,8 @@ function instance() {
           type: 'number',
           validate: n => Number.isInteger(n),
         },
-        'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
+        'date-time':
+          /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
         date: /^\d{4}-\d{2}-\d{2}$/,
         byte: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
       },
@@ -38,7 +39,13 @@ function instance() {
   return ajv;
 }
 
-const CHECKED_FORMATS = new Set(['int32', 'int64', 'date-time', 'date', 'byte']);
+const CHECKED_FORMATS = new Set([
+  'int32',
+  'int64',
+  'date-time',
+  'date',
+  'byte',
+]);
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties'];
 const SUBSCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 
@@ -47,18 +54,31 @@ export function toJsonSchema(schema: JsonObject): JsonObject {
   const out: JsonObject = {};
   const intOrString = schema['x-kubernetes-int-or-string'] === true;
   for (const [key, value] of Object.entries(schema)) {
-    if (key.startsWith('x-') || key === 'default' || key === 'description' || key === 'example' || key === 'nullable') {
+    if (
+      key.startsWith('x-') ||
+      key === 'default' ||
+      key === 'description' ||
+      key === 'example' ||
+      key === 'nullable'
+    ) {
       continue;
     }
     if (key === 'format') {
-      if (typeof value === 'string' && CHECKED_FORMATS.has(value)) out.format = value;
+      if (typeof value === 'string' && CHECKED_FORMATS.has(value))
+        out.format = value;
     } else if (SUBSCHEMA_MAPS.includes(key) && isObject(value)) {
       out[key] = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, isObject(v) ? toJsonSchema(v) : v]),
+        Object.entries(value).map(([k, v]) => [
+          k,
+          isObject(v) ? toJsonSchema(v) : v,
+        ]),
       );
     } else if (SUBSCHEMA_LISTS.includes(key) && Array.isArray(value)) {
       // int-or-string fields repeat their type as anyOf branches; the type check covers them.
-      if (intOrString && value.every(v => isObject(v) && Object.keys(v).every(k => k === 'type'))) {
+      if (
+        intOrString &&
+        value.every(v => isObject(v) && Object.keys(v).every(k => k === 'type'))
+      ) {
         continue;
       }
       out[key] = value.map(v => (isObject(v) ? toJsonSchema(v) : v));
@@ -67,7 +87,8 @@ export function toJsonSchema(schema: JsonObject): JsonObject {
     } else if (key === 'additionalProperties') {
       if (isObject(value)) out[key] = toJsonSchema(value);
     } else if (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') {
-      const bound = key === 'exclusiveMinimum' ? schema.minimum : schema.maximum;
+      const bound =
+        key === 'exclusiveMinimum' ? schema.minimum : schema.maximum;
       if (value === true && typeof bound === 'number') out[key] = bound;
     } else {
       out[key] = value;
@@ -81,7 +102,8 @@ export function toJsonSchema(schema: JsonObject): JsonObject {
   if (schema.nullable === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     else if (Array.isArray(out.type)) out.type = [...out.type, 'null'];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    if (Array.isArray(out.enum) && !out.enum.includes(null))
+      out.enum = [...out.enum, null];
   }
   return out;
 }
@@ -94,7 +116,8 @@ export function compileSchema(schema: JsonObject): ValidateFunction {
 function jsonType(value: unknown) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
 
@@ -121,11 +144,18 @@ function fieldPath(root: unknown, instancePath: string) {
  * branches are summarised by the combinator's own error, as the API server does.
  * @public
  */
-export function toFieldErrors(root: unknown, errs: ErrorObject[]): FieldError[] {
+export function toFieldErrors(
+  root: unknown,
+  errs: ErrorObject[],
+): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
   for (const e of errs) {
-    if (/\/(anyOf|oneOf|not)\/\d*/.test(e.schemaPath.replace(/\/(anyOf|oneOf|not)$/, ''))) {
+    if (
+      /\/(anyOf|oneOf|not)\/\d*/.test(
+        e.schemaPath.replace(/\/(anyOf|oneOf|not)$/, ''),
+      )
+    ) {
       continue;
     }
     const { path, value } = fieldPath(root, e.instancePath);
@@ -139,7 +169,9 @@ export function toFieldErrors(root: unknown, errs: ErrorObject[]): FieldError[] 
         break;
       }
       case 'type': {
-        const expected = Array.isArray(p.type) ? p.type.join(',') : String(p.type);
+        const expected = Array.isArray(p.type)
+          ? p.type.join(',')
+          : String(p.type);
         err = fieldError.typeInvalid(
           path,
           value,
@@ -151,17 +183,26 @@ export function toFieldErrors(root: unknown, errs: ErrorObject[]): FieldError[] 
         err = fieldError.notSupported(
           path,
           value,
-          (p.allowedValues as unknown[]).map(v => (typeof v === 'string' ? v : JSON.stringify(v))),
+          (p.allowedValues as unknown[]).map(v =>
+            typeof v === 'string' ? v : JSON.stringify(v),
+          ),
         );
         break;
       case 'maxLength':
         err = fieldError.tooLong(path, Number(p.limit));
         break;
       case 'maxItems':
-        err = fieldError.tooMany(path, Array.isArray(value) ? value.length : 0, Number(p.limit));
+        err = fieldError.tooMany(
+          path,
+          Array.isArray(value) ? value.length : 0,
+          Number(p.limit),
+        );
         break;
       case 'uniqueItems':
-        err = fieldError.duplicate(index(path, Number(p.i)), Array.isArray(value) ? value[Number(p.i)] : value);
+        err = fieldError.duplicate(
+          index(path, Number(p.i)),
+          Array.isArray(value) ? value[Number(p.i)] : value,
+        );
         break;
       default:
         err = fieldError.invalid(path, value, `${at} in body ${describe(e)}`);

@@ -67,12 +67,20 @@ function walkSchema(
   if (Array.isArray(value)) {
     const items = isObject(schema.items) ? schema.items : undefined;
     value.forEach((item, i) =>
-      walkSchema(item, items, index(path, i), report, items?.['x-kubernetes-embedded-resource'] === true),
+      walkSchema(
+        item,
+        items,
+        index(path, i),
+        report,
+        items?.['x-kubernetes-embedded-resource'] === true,
+      ),
     );
     return;
   }
   if (!isObject(value)) return;
-  const properties = isObject(schema.properties) ? schema.properties : undefined;
+  const properties = isObject(schema.properties)
+    ? schema.properties
+    : undefined;
   const additional = isObject(schema.additionalProperties)
     ? schema.additionalProperties
     : undefined;
@@ -99,11 +107,21 @@ function walkSchema(
       delete value[key];
       continue;
     }
-    walkSchema(value[key], sub, keyPath, report, sub['x-kubernetes-embedded-resource'] === true);
+    walkSchema(
+      value[key],
+      sub,
+      keyPath,
+      report,
+      sub['x-kubernetes-embedded-resource'] === true,
+    );
   }
   if (properties) {
     for (const [key, prop] of Object.entries(properties)) {
-      if (value[key] === undefined && isObject(prop) && prop.default !== undefined) {
+      if (
+        value[key] === undefined &&
+        isObject(prop) &&
+        prop.default !== undefined
+      ) {
         value[key] = structuredClone(prop.default);
         walkSchema(value[key], prop, child(path, key), report, false);
       }
@@ -116,7 +134,10 @@ function walkSchema(
  * unknown fields disappear (and are reported), JSON values of the wrong type are decode errors.
  * @public
  */
-export function pruneBuiltin(object: JsonObject, model: string): StructuralReport {
+export function pruneBuiltin(
+  object: JsonObject,
+  model: string,
+): StructuralReport {
   const report: StructuralReport = { unknown: [], decode: [] };
   walkModel(object, { kind: 'model', name: model }, '', model, report);
   return report;
@@ -146,7 +167,9 @@ function walkModel(
 ) {
   const mismatch = (goType: string) =>
     report.decode.push(
-      `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${owner.replace(
+      `json: cannot unmarshal ${jsonKind(
+        value,
+      )} into Go struct field ${owner.replace(
         /^(V1|CoreV1)/,
         '',
       )}.${path.replace(/\[\d+\]/g, '')} of type ${goType}`,
@@ -157,13 +180,15 @@ function walkModel(
       const t = type.name;
       if (t === 'any' || t === 'object') return;
       if (t === 'IntOrString') {
-        if (typeof value !== 'string' && typeof value !== 'number') mismatch('intstr.IntOrString');
+        if (typeof value !== 'string' && typeof value !== 'number')
+          mismatch('intstr.IntOrString');
         return;
       }
       if (t === 'number') {
         const goType = GO_TYPES[type.format] ?? 'int64';
         if (typeof value !== 'number') mismatch(goType);
-        else if (goType !== 'float64' && !Number.isInteger(value)) mismatch(goType);
+        else if (goType !== 'float64' && !Number.isInteger(value))
+          mismatch(goType);
         return;
       }
       if (t === 'string' && type.format === 'byte') {
@@ -179,7 +204,9 @@ function walkModel(
         mismatch('[]interface {}');
         return;
       }
-      value.forEach((item, i) => walkModel(item, type.of, index(path, i), owner, report));
+      value.forEach((item, i) =>
+        walkModel(item, type.of, index(path, i), owner, report),
+      );
       return;
     case 'map':
       if (!isObject(value)) {

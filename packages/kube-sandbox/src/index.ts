@@ -1,0 +1,40 @@
+/**
+ * A Kubernetes API server for development, demos and tests: a test double that
+ * `@kubernetes/client-node` and kubectl talk to like a real cluster. Product packages never
+ * import it; tests, benchmarks and the local demo do.
+ *
+ * @packageDocumentation
+ */
+
+export { startSandbox, DEFAULT_STATE_DIR } from './sandbox';
+export type {
+  Sandbox,
+  SandboxCluster,
+  SandboxOptions,
+  ClusterOptions,
+  TokenOptions,
+} from './sandbox';
+export { startAdminServer } from './admin/server';
+export type { AdminServer } from './admin/server';
+export { DEFAULT_FLEET, DEFAULT_ADMIN_PORT } from './fleet';
+export type { AccessRule } from './cluster/auth';
+export type { Faults, FaultSettings, ErrorFault } from './cluster/faults';
+export type { ObjectApi, PatchType } from './cluster/objectApi';
+export type {
+  Store,
+  StoreEvent,
+  StoredObject,
+  StoreListener,
+  WatchEventType,
+} from './store/store';
+export type { ListOptions } from './resources/list';
+export type {
+  WriteOptions,
+  DeleteOptions,
+  FieldValidation,
+} from './resources/operations';
+export type { CrdSetName } from './resources/crdSets';
+export { defaultCrdsDir, loadCrdSet } from './resources/crdSets';
+export { ApiError } from './api/status';
+export type { Status, StatusCause } from './api/status';
+export type { KubeObject, ObjectMeta, ResourceType } from './types';
