@@ -7,3 +7,5 @@ export { readConfigClusters, usesCatalogClusters } from './readConfigClusters';
 export { readCatalogClusters } from './readCatalogClusters';
 export { createAuthStrategies, getClusterCredential } from './authStrategies';
 export { buildKubeConfig } from './kubeConfig';
+export { kubeGetJson, KubeRequestError, toKubeRequestError } from './request';
+export { collectionPath, servedVersions } from './discovery';

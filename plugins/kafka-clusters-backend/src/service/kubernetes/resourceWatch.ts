@@ -1,5 +1,9 @@
 import { KubeConfig, Watch } from '@kubernetes/client-node';
-import { kubeGetJson, KubeRequestError, toKubeRequestError } from './request';
+import {
+  kubeGetJson,
+  KubeRequestError,
+  toKubeRequestError,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 
 /** What a watched collection reports to its owner. */
 export interface ResourceWatchListener<T> {

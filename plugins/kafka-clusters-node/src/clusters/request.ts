@@ -3,7 +3,11 @@ import https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubernetesClusterErrorKind } from '@k8s-kafka/plugin-kafka-clusters-common';
 
-/** A failed Kubernetes API request, classified the way the status model reports it. */
+/**
+ * A failed Kubernetes API request, classified the way the status model reports it.
+ *
+ * @public
+ */
 export class KubeRequestError extends Error {
   readonly kind: KubernetesClusterErrorKind;
   readonly statusCode?: number;
@@ -32,7 +36,11 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Classifies whatever a Kubernetes request failed with. */
+/**
+ * Classifies whatever a Kubernetes request failed with.
+ *
+ * @public
+ */
 export function toKubeRequestError(error: unknown): KubeRequestError {
   if (error instanceof KubeRequestError) return error;
   const e = error as {
@@ -85,6 +93,8 @@ export function toKubeRequestError(error: unknown): KubeRequestError {
  * GET a Kubernetes API path and parse its JSON, with the TLS and credentials of the KubeConfig.
  * Plain JSON, as watch events arrive: client-node's typed clients would turn timestamps into
  * Dates for some kinds and not for others.
+ *
+ * @public
  */
 export async function kubeGetJson<T>(
   kc: KubeConfig,

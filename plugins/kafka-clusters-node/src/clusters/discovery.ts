@@ -10,6 +10,8 @@ const BUILT_IN_VERSIONS: Record<string, string[]> = {
 /**
  * The versions the cluster serves for an API group; empty when it serves none (for an
  * operator's group: its CRDs are not installed, which is not an error).
+ *
+ * @public
  */
 export async function servedVersions(
   kc: KubeConfig,
@@ -32,7 +34,11 @@ export async function servedVersions(
   }
 }
 
-/** The REST path of a kind's collection, cluster-wide or in one namespace. */
+/**
+ * The REST path of a kind's collection, cluster-wide or in one namespace.
+ *
+ * @public
+ */
 export function collectionPath(
   group: string,
   version: string,
