@@ -48,6 +48,7 @@ export const HEALTH_REASON_CODES = [
   'BrokersNotReady',
   'ControllersNotReady',
   'ControllersNotFound',
+  'NodePoolsNotFound',
   'NoReadyReplica',
   'ReplicasNotReady',
   'PodsMissing',

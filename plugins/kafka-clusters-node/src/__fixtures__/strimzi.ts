@@ -69,7 +69,7 @@ export function strimziKafka(o: StrimziKafkaOptions = {}): Record<string, any> {
     metadata: {
       name,
       namespace,
-      uid: `uid-kafka-${name}`,
+      uid: `uid-kafka-${namespace}-${name}`,
       generation,
       creationTimestamp: CREATED,
       labels: o.labels ?? {},
@@ -333,34 +333,63 @@ export function entityOperatorPod(
 export const CONTROLLER_IDS = [0, 1, 2];
 export const BROKER_IDS = [3, 4, 5];
 
+export interface StrimziEnvironmentOptions {
+  version?: StrimziVersion;
+  kafka?: StrimziKafkaOptions;
+  /** Overrides per node id. */
+  nodes?: Record<number, StrimziPodOptions>;
+  /** Overrides of a pool's pod set. */
+  podSets?: Record<string, Parameters<typeof podSet>[2]>;
+  /** PVC phases by node id. */
+  pvcs?: Record<number, 'Bound' | 'Pending' | 'Lost'>;
+  /** Broker ids, when scaled. */
+  brokerIds?: number[];
+  brokerReplicas?: number;
+}
+
 /**
- * A healthy cluster as kafka-persistent.yaml makes it: pools `controller` (0–2) and `broker`
- * (3–5) with their pod sets, pods and PVCs, and the entity operator.
+ * A cluster as kafka-persistent.yaml makes it: pools `controller` (0–2) and `broker` (3–5) with
+ * their pod sets, pods and PVCs, and the entity operator; healthy unless overridden.
  */
+export function strimziEnvironment(
+  o: StrimziEnvironmentOptions = {},
+): Record<string, any>[] {
+  const version = o.version ?? 'v1';
+  const brokerIds = o.brokerIds ?? BROKER_IDS;
+  const brokerPool = nodePool('broker', ['broker'], brokerIds, { version });
+  if (o.brokerReplicas !== undefined)
+    brokerPool.spec.replicas = o.brokerReplicas;
+  const objects: Record<string, any>[] = [
+    strimziKafka({ version, ...o.kafka }),
+    nodePool('controller', ['controller'], CONTROLLER_IDS, { version }),
+    brokerPool,
+    podSet('controller', CONTROLLER_IDS, o.podSets?.controller),
+    podSet('broker', brokerIds, o.podSets?.broker),
+    entityOperatorPod(),
+  ];
+  const pools: [string, number[]][] = [
+    ['controller', CONTROLLER_IDS],
+    ['broker', brokerIds],
+  ];
+  for (const [pool, ids] of pools) {
+    for (const id of ids) {
+      objects.push(strimziNodePod(pool, id, [pool], o.nodes?.[id]));
+      objects.push(
+        pvc({
+          namespace: NS,
+          name: `data-0-${CLUSTER}-${pool}-${id}`,
+          phase: o.pvcs?.[id],
+        }),
+      );
+    }
+  }
+  return objects;
+}
+
 export function healthyStrimziEnvironment(
   version: StrimziVersion = 'v1',
 ): Record<string, any>[] {
-  const objects: Record<string, any>[] = [
-    strimziKafka({ version }),
-    nodePool('controller', ['controller'], CONTROLLER_IDS, { version }),
-    nodePool('broker', ['broker'], BROKER_IDS, { version }),
-    podSet('controller', CONTROLLER_IDS),
-    podSet('broker', BROKER_IDS),
-    entityOperatorPod(),
-  ];
-  for (const id of CONTROLLER_IDS) {
-    objects.push(strimziNodePod('controller', id, ['controller']));
-    objects.push(
-      pvc({ namespace: NS, name: `data-0-${CLUSTER}-controller-${id}` }),
-    );
-  }
-  for (const id of BROKER_IDS) {
-    objects.push(strimziNodePod('broker', id, ['broker']));
-    objects.push(
-      pvc({ namespace: NS, name: `data-0-${CLUSTER}-broker-${id}` }),
-    );
-  }
-  return objects;
+  return strimziEnvironment({ version });
 }
 
 /** A KafkaTopic as the topic operator leaves it (operators.md §2.2). */

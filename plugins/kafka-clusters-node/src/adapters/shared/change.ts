@@ -22,6 +22,7 @@ export interface ChangeSignal {
 /** Whether a change explains missing readiness, and whether it is stuck. */
 export interface ChangeState {
   signals: ChangeSignal[];
+  /** The operator is moving pods or resources (any signal but a metadata migration). */
   inProgress: boolean;
   /** The resource is being created for the first time: nothing was serving before. */
   creating: boolean;
@@ -38,7 +39,7 @@ export function explains(change: ChangeState): boolean {
 
 /**
  * A change that may make an operator's failure condition stale: only pods actually moving (a
- * roll, a metadata migration) count. A spec the operator has not observed yet does not excuse
+ * roll) count. A spec the operator has not observed yet does not excuse
  * the failure of the previous one.
  */
 export function excusesFailure(change: ChangeState): boolean {
@@ -50,6 +51,13 @@ export function excusesFailure(change: ChangeState): boolean {
   );
 }
 
+// A metadata migration is a state the user moves on (Strimzi waits in KRaftDualWriting until
+// told to finish), not work the operator does: it never counts as stuck, and it does not
+// explain pods that are not ready.
+function isMoving(signal: ChangeSignal): boolean {
+  return signal.code !== 'MetadataMigration';
+}
+
 export function assessChange(
   signals: ChangeSignal[],
   creating: boolean,
@@ -57,9 +65,10 @@ export function assessChange(
   now: Date,
   thresholds: HealthThresholds,
 ): ChangeState {
-  const inProgress = signals.length > 0;
+  const moving = signals.filter(isMoving);
+  const inProgress = moving.length > 0;
   const lastProgress = latestTime(
-    ...signals.map(s => s.since),
+    ...moving.map(s => s.since),
     ...(pods ?? []).flatMap(p => [p.meta.creationTimestamp, p.readySince]),
   );
   const age = ageSeconds(lastProgress, now);
@@ -90,6 +99,7 @@ export function changeReasons(
   thresholds: HealthThresholds,
   fix: string,
 ): HealthReason[] {
+  const stuckSignals = change.signals.filter(isMoving);
   const reasons = change.signals.map(s =>
     reason(s.code, 'progressing', s.message, resource, { since: s.since }),
   );

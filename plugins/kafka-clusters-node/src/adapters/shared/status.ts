@@ -34,6 +34,25 @@ function childReasons(
   return children.flatMap(child => rollUp(child.reasons));
 }
 
+// MirrorMaker 2 is both a component and a link, with the same reasons: list each once.
+function unique(reasons: HealthReason[]): HealthReason[] {
+  const seen = new Set<string>();
+  return reasons.filter(r => {
+    const key = [
+      r.code,
+      r.resource.kind,
+      r.resource.namespace,
+      r.resource.name,
+      r.message,
+    ].join('|');
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Completes a status: the verdict is the worst of the cluster's own reasons and its children's
  * (capped, see `rollUp`); a link counts only on its destination.
@@ -43,13 +62,15 @@ export function finishStatus(
   ctx: RuleContext,
 ): KafkaClusterStatus {
   const { ownReasons, eventObjects, ...rest } = parts;
-  const reasons = sortReasons([
-    ...ownReasons,
-    ...childReasons(parts.components),
-    ...childReasons(parts.topics),
-    ...childReasons(parts.access),
-    ...childReasons(parts.links.filter(l => l.role === 'destination')),
-  ]);
+  const reasons = sortReasons(
+    unique([
+      ...ownReasons,
+      ...childReasons(parts.components),
+      ...childReasons(parts.topics),
+      ...childReasons(parts.access),
+      ...childReasons(parts.links.filter(l => l.role === 'destination')),
+    ]),
+  );
   const status: KafkaClusterStatus = {
     ...rest,
     health: verdictOf(reasons),

@@ -11,6 +11,7 @@ import { ProjectedPod } from '../shared/core';
 import { GroupKind, assessGroup } from '../shared/groups';
 import { keyOf, refOf } from '../shared/meta';
 import { PodAssessment, PodFixes, assessPod } from '../shared/pods';
+import { reason } from '../shared/verdict';
 import { StrimziEnv } from './env';
 import { MIGRATION_STATES } from './health';
 import {
@@ -22,6 +23,8 @@ import {
 /** The pods and pod sets of one Kafka cluster's nodes. */
 export interface StrimziNodes {
   pools: ProjectedStrimziNodePool[];
+  /** Whether KafkaNodePools are watched at all (else `pools` is empty for lack of data). */
+  poolsWatched: boolean;
   /** Broker and controller pods (`strimzi.io/name=<c>-kafka`) and ZooKeeper pods; `undefined` when not watched. */
   pods?: ProjectedPod[];
   podSets: ProjectedStrimziPodSet[];
@@ -50,6 +53,7 @@ export function nodesOf(
   const nodeNames = [`${name}-kafka`, `${name}-zookeeper`];
   const nodes: StrimziNodes = {
     pools: env.nodePools?.get(key) ?? [],
+    poolsWatched: env.nodePools !== undefined,
     podSets: ofKafka(env.podSets?.get(key)),
   };
   if (env.pods) {
@@ -271,6 +275,28 @@ export function assessStrimziNodes(
     reasons.push(...ensemble.reasons);
   } else if (mode === 'kraft') {
     result.controllers = { members: [] };
+  }
+  if (
+    nodes.poolsWatched &&
+    nodes.pools.length === 0 &&
+    kafka.kafkaReplicas === undefined
+  ) {
+    // Since 0.46 every broker runs in a node pool; none visible means the counts are unknown.
+    const listed =
+      kafka.nodePools.length > 0
+        ? ` (its status lists ${kafka.nodePools.join(', ')})`
+        : '';
+    reasons.push(
+      reason(
+        'NodePoolsNotFound',
+        'unknown',
+        `No KafkaNodePool labelled strimzi.io/cluster=${kafka.meta.name} is visible${listed}, so the desired brokers and controllers are unknown`,
+        owner,
+        {
+          fix: `Create the node pools of Kafka ${kafka.meta.name}, or check that the backend may read them in namespace ${kafka.meta.namespace}`,
+        },
+      ),
+    );
   }
   if (members) {
     result.assessed = members.map(m => m.assessment);

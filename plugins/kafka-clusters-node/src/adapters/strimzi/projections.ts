@@ -62,6 +62,8 @@ export interface ProjectedStrimziKafka extends StrimziStatus {
   kafkaMetadataVersion?: string;
   kafkaMetadataState?: string;
   operatorVersion?: string;
+  /** `status.kafkaNodePools[].name`. */
+  nodePools: string[];
 }
 
 function projectListeners(object: unknown): KafkaListenerStatus[] {
@@ -117,6 +119,9 @@ export function projectStrimziKafka(
   const kafka: ProjectedStrimziKafka = {
     ...base,
     listeners: projectListeners(object),
+    nodePools: list(get(object, 'status', 'kafkaNodePools'))
+      .map(p => str(get(p, 'name')))
+      .filter((n): n is string => n !== undefined),
   };
   const set = <K extends keyof ProjectedStrimziKafka>(
     key: K,
