@@ -346,7 +346,6 @@ export interface CfkPodOptions extends Partial<PodOptions> {
 export function cfkPod(
   cr: string,
   type: string,
-  kind: string,
   ordinal: number,
   o: CfkPodOptions = {},
 ): Record<string, any> {
@@ -376,7 +375,6 @@ export function cfkPod(
 export function cfkPodsAndPvcs(
   cr: string,
   type: string,
-  kind: string,
   count: number,
   pods: Record<number, CfkPodOptions> = {},
   pvcPhases: Record<number, 'Bound' | 'Pending' | 'Lost'> = {},
@@ -384,7 +382,7 @@ export function cfkPodsAndPvcs(
 ): Record<string, any>[] {
   const objects: Record<string, any>[] = [];
   for (let i = 0; i < count; i++) {
-    objects.push(cfkPod(cr, type, kind, i, { namespace, ...pods[i] }));
+    objects.push(cfkPod(cr, type, i, { namespace, ...pods[i] }));
     objects.push(
       pvc({ namespace, name: `data0-${cr}-${i}`, phase: pvcPhases[i] }),
     );
@@ -404,15 +402,10 @@ export function healthyCfkEnvironment(): Record<string, any>[] {
       type: 'kraftcontroller',
       owner: 'KRaftController',
     }),
-    ...cfkPodsAndPvcs(
-      'kraftcontroller',
-      'kraftcontroller',
-      'KRaftController',
-      3,
-    ),
+    ...cfkPodsAndPvcs('kraftcontroller', 'kraftcontroller', 3),
     cfkKafka(),
     statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka' }),
-    ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3),
+    ...cfkPodsAndPvcs('kafka', 'kafka', 3),
     restClass('dest-rest', { kafkaClusterRef: { name: 'kafka' } }),
     cfkTopic('reverse-topic', { kafkaRestClassRef: { name: 'dest-rest' } }),
   ];

@@ -183,7 +183,7 @@ describe('CFK: the operator’s phase', () => {
         withKafka([
           cfkKafka({ status: { phase } }),
           statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka' }),
-          ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3),
+          ...cfkPodsAndPvcs('kafka', 'kafka', 3),
         ]),
       );
       expect(status.health).toBe('unknown');
@@ -218,7 +218,7 @@ describe('CFK: reconciliation paused (platform.confluent.io/block-reconcile)', (
           status: { observedGeneration: 2 },
         }),
         statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka' }),
-        ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3),
+        ...cfkPodsAndPvcs('kafka', 'kafka', 3),
       ]),
     );
     expect(status.reconcile.paused).toEqual({
@@ -244,7 +244,7 @@ describe('CFK: reconciliation paused (platform.confluent.io/block-reconcile)', (
       withKafka([
         cfkKafka({ annotations: paused }),
         statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka' }),
-        ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3, {
+        ...cfkPodsAndPvcs('kafka', 'kafka', 3, {
           1: { restarts: 9, ...crashLoop('Error', 1, ago(2)) },
         }),
       ]),
@@ -265,7 +265,7 @@ describe('CFK: a crash-looping broker', () => {
   const objects = withKafka([
     cfkKafka({ status: { readyReplicas: 2 } }),
     statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka', ready: 2 }),
-    ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3, {
+    ...cfkPodsAndPvcs('kafka', 'kafka', 3, {
       2: {
         restarts: 7,
         readySince: ago(25),
@@ -375,7 +375,6 @@ describe('CFK: a pending PVC', () => {
         ...cfkPodsAndPvcs(
           'kafka',
           'kafka',
-          'Kafka',
           3,
           { 2: pendingPod },
           { 2: 'Pending' },
@@ -451,7 +450,7 @@ describe('CFK: no ready broker, lost quorum', () => {
       withKafka([
         cfkKafka({ status: { readyReplicas: 0 } }),
         statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka', ready: 0 }),
-        ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3, {
+        ...cfkPodsAndPvcs('kafka', 'kafka', 3, {
           0: down,
           1: down,
           2: down,
@@ -494,7 +493,7 @@ describe('CFK: no ready broker, lost quorum', () => {
             ],
           },
         }),
-        ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3, {
+        ...cfkPodsAndPvcs('kafka', 'kafka', 3, {
           0: {
             ready: false,
             created: ago(4),
@@ -530,16 +529,10 @@ describe('CFK: no ready broker, lost quorum', () => {
       o => !(o.kind === 'Pod' && o.metadata.name.startsWith('kraftcontroller')),
     );
     objects.push(
-      ...cfkPodsAndPvcs(
-        'kraftcontroller',
-        'kraftcontroller',
-        'KRaftController',
-        3,
-        {
-          1: { restarts: 4, ...crashLoop('Error', 1, ago(1)) },
-          2: { restarts: 4, ...crashLoop('Error', 1, ago(1)) },
-        },
-      ).filter(o => o.kind === 'Pod'),
+      ...cfkPodsAndPvcs('kraftcontroller', 'kraftcontroller', 3, {
+        1: { restarts: 4, ...crashLoop('Error', 1, ago(1)) },
+        2: { restarts: 4, ...crashLoop('Error', 1, ago(1)) },
+      }).filter(o => o.kind === 'Pod'),
     );
     const status = one(objects);
     expect(status.health).toBe('unhealthy');
@@ -585,7 +578,7 @@ describe('CFK: rolls', () => {
         updateRevision: 'kafka-5c4b3a291',
         ready: 2,
       }),
-      ...cfkPodsAndPvcs('kafka', 'kafka', 'Kafka', 3, {
+      ...cfkPodsAndPvcs('kafka', 'kafka', 3, {
         1: kafka1,
         2: { revision: 'kafka-5c4b3a291', created: since, readySince: ago(8) },
       }),
@@ -626,7 +619,7 @@ describe('CFK: rolls', () => {
         created: ago(45),
         readySince: ago(45),
         ready: false,
-      }).map(o =>
+      }).map((o: any) =>
         o.kind === 'Pod' && o.metadata.name === 'kafka-2'
           ? {
               ...o,
@@ -806,17 +799,13 @@ describe('CFK: components and connectors', () => {
     const objects = [
       ...healthyCfkEnvironment(),
       cfkComponent('Connect', 'connect', 'kafka:9071'),
-      ...cfkPodsAndPvcs('connect', 'connect', 'Connect', 1),
+      ...cfkPodsAndPvcs('connect', 'connect', 1),
       cfkComponent('SchemaRegistry', 'schemaregistry', 'kafka:9071', {
         status: { readyReplicas: 0 },
       }),
-      ...cfkPodsAndPvcs(
-        'schemaregistry',
-        'schemaregistry',
-        'SchemaRegistry',
-        1,
-        { 0: { restarts: 5, ...crashLoop('Error', 1, ago(1)) } },
-      ),
+      ...cfkPodsAndPvcs('schemaregistry', 'schemaregistry', 1, {
+        0: { restarts: 5, ...crashLoop('Error', 1, ago(1)) },
+      }),
       connector('orders-sink', {
         state: 'CREATED',
         appState: 'Created',

@@ -109,7 +109,7 @@ export function changeReasons(
       reason(
         'ChangeStuck',
         'degraded',
-        `${change.signals
+        `${stuckSignals
           .map(s => s.message)
           .join('; ')}, with no progress for ${minutes(
           idle,
