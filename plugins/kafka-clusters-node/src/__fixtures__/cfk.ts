@@ -2,9 +2,10 @@
 // clusterlink-bidirectional/kraft/basic example) and the CFK 3.3.0 CRDs in shared/crds:
 // the spec Confluent's example applies, the status CFK writes, and the StatefulSets, pods and
 // PVCs it creates (`app=<CR>`, `platform.confluent.io/type`, `confluent-platform=true`).
-import { CREATED, PodOptions, pod, pvc } from './core';
+import { CREATED, PodOptions, asServed, pod, pvc } from './core';
 
 export const CFK_API = 'platform.confluent.io/v1beta1';
+const OPERATOR = 'manager';
 export const NS = 'destination';
 const IMAGE = 'confluentinc/cp-server:7.9.0';
 const INIT = 'confluentinc/confluent-init-container:2.10.0';
@@ -91,22 +92,27 @@ export function cfkCr(o: CfkCrOptions): Record<string, any> {
           },clusterId=${namespace},confluent-platform=true,type=${o.kind.toLowerCase()}`,
           ...o.status,
         };
-  return {
-    apiVersion: CFK_API,
-    kind: o.kind,
-    metadata: {
-      name: o.name,
-      namespace,
-      uid: `uid-${o.kind}-${o.name}`,
-      generation,
-      creationTimestamp: CREATED,
-      labels: o.labels ?? {},
-      annotations: o.annotations ?? {},
-      finalizers: [`${o.kind.toLowerCase()}.finalizers.platform.confluent.io`],
+  return asServed(
+    {
+      apiVersion: CFK_API,
+      kind: o.kind,
+      metadata: {
+        name: o.name,
+        namespace,
+        uid: `uid-${o.kind}-${o.name}`,
+        generation,
+        creationTimestamp: CREATED,
+        labels: o.labels ?? {},
+        annotations: o.annotations ?? {},
+        finalizers: [
+          `${o.kind.toLowerCase()}.finalizers.platform.confluent.io`,
+        ],
+      },
+      spec: { replicas, image: { application: IMAGE, init: INIT }, ...o.spec },
+      ...(status ? { status } : {}),
     },
-    spec: { replicas, image: { application: IMAGE, init: INIT }, ...o.spec },
-    ...(status ? { status } : {}),
-  };
+    OPERATOR,
+  );
 }
 
 export function kraftController(
@@ -416,22 +422,25 @@ export function restClass(
   spec: Record<string, any>,
   namespace = NS,
 ): Record<string, any> {
-  return {
-    apiVersion: CFK_API,
-    kind: 'KafkaRestClass',
-    metadata: {
-      name,
-      namespace,
-      uid: `uid-krc-${name}`,
-      generation: 1,
-      creationTimestamp: CREATED,
+  return asServed(
+    {
+      apiVersion: CFK_API,
+      kind: 'KafkaRestClass',
+      metadata: {
+        name,
+        namespace,
+        uid: `uid-krc-${name}`,
+        generation: 1,
+        creationTimestamp: CREATED,
+      },
+      spec,
+      status: {
+        endpoint: `https://kafka.${namespace}.svc.cluster.local:8090`,
+        kafkaClusterID: 'Dk2vLxC8QBWm4mD5yQpq3g',
+      },
     },
-    spec,
-    status: {
-      endpoint: `https://kafka.${namespace}.svc.cluster.local:8090`,
-      kafkaClusterID: 'Dk2vLxC8QBWm4mD5yQpq3g',
-    },
-  };
+    OPERATOR,
+  );
 }
 
 /** A KafkaTopic with the status CFK writes once the topic exists (operators.md §1.4). */
@@ -446,47 +455,50 @@ export function cfkTopic(
   } = {},
 ): Record<string, any> {
   const namespace = o.namespace ?? NS;
-  return {
-    apiVersion: CFK_API,
-    kind: 'KafkaTopic',
-    metadata: {
-      name,
-      namespace,
-      uid: `uid-kt-${name}`,
-      generation: o.generation ?? 1,
-      creationTimestamp: CREATED,
-      labels: o.labels ?? {},
+  return asServed(
+    {
+      apiVersion: CFK_API,
+      kind: 'KafkaTopic',
+      metadata: {
+        name,
+        namespace,
+        uid: `uid-kt-${name}`,
+        generation: o.generation ?? 1,
+        creationTimestamp: CREATED,
+        labels: o.labels ?? {},
+      },
+      spec: {
+        replicas: 3,
+        partitionCount: 3,
+        configs: { 'cleanup.policy': 'delete', 'retention.ms': '604800000' },
+        ...target,
+      },
+      ...(o.status === false
+        ? {}
+        : {
+            status: {
+              appState: 'Created',
+              conditions: [
+                {
+                  lastProbeTime: CREATED,
+                  lastTransitionTime: CREATED,
+                  message: 'Application is created',
+                  reason: 'Created',
+                  status: 'True',
+                  type: 'platform.confluent.io/app-ready',
+                },
+              ],
+              kafkaCluster: `${namespace}/kafka`,
+              kafkaClusterID: 'Dk2vLxC8QBWm4mD5yQpq3g',
+              kafkaRestEndpoint: `https://kafka.${namespace}.svc.cluster.local:8090`,
+              observedGeneration: o.generation ?? 1,
+              partitionCount: 3,
+              replicas: 3,
+              state: 'CREATED',
+              ...o.status,
+            },
+          }),
     },
-    spec: {
-      replicas: 3,
-      partitionCount: 3,
-      configs: { 'cleanup.policy': 'delete', 'retention.ms': '604800000' },
-      ...target,
-    },
-    ...(o.status === false
-      ? {}
-      : {
-          status: {
-            appState: 'Created',
-            conditions: [
-              {
-                lastProbeTime: CREATED,
-                lastTransitionTime: CREATED,
-                message: 'Application is created',
-                reason: 'Created',
-                status: 'True',
-                type: 'platform.confluent.io/app-ready',
-              },
-            ],
-            kafkaCluster: `${namespace}/kafka`,
-            kafkaClusterID: 'Dk2vLxC8QBWm4mD5yQpq3g',
-            kafkaRestEndpoint: `https://kafka.${namespace}.svc.cluster.local:8090`,
-            observedGeneration: o.generation ?? 1,
-            partitionCount: 3,
-            replicas: 3,
-            state: 'CREATED',
-            ...o.status,
-          },
-        }),
-  };
+    OPERATOR,
+  );
 }

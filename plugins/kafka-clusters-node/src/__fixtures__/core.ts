@@ -287,3 +287,80 @@ export function crashLoop(
     },
   };
 }
+
+// `managedFields` spell the fields a manager owns as `f:<name>` keys.
+function fieldsOf(value: unknown): Record<string, any> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {};
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [`f:${key}`, fieldsOf(v)]),
+  );
+}
+
+/**
+ * What the API server adds to an applied custom resource: `resourceVersion`, the
+ * `managedFields` of the applier (spec) and of the operator (status subresource), and kubectl's
+ * last-applied annotation. The projections must drop all of it.
+ */
+export function asServed<T extends Record<string, any>>(
+  object: T,
+  operator: string,
+): T {
+  const { apiVersion, kind, metadata, spec, status } = object;
+  const applied = {
+    apiVersion,
+    kind,
+    metadata: {
+      name: metadata.name,
+      namespace: metadata.namespace,
+      labels: metadata.labels,
+    },
+    spec,
+  };
+  return {
+    ...object,
+    metadata: {
+      ...metadata,
+      resourceVersion: '7340217',
+      annotations: {
+        ...metadata.annotations,
+        'kubectl.kubernetes.io/last-applied-configuration': `${JSON.stringify(
+          applied,
+        )}\n`,
+      },
+      managedFields: [
+        {
+          apiVersion,
+          fieldsType: 'FieldsV1',
+          fieldsV1: {
+            'f:metadata': {
+              'f:annotations': {
+                '.': {},
+                'f:kubectl.kubernetes.io/last-applied-configuration': {},
+              },
+              'f:labels': fieldsOf(metadata.labels),
+            },
+            'f:spec': fieldsOf(spec),
+          },
+          manager: 'kubectl-client-side-apply',
+          operation: 'Update',
+          time: metadata.creationTimestamp,
+        },
+        ...(status
+          ? [
+              {
+                apiVersion,
+                fieldsType: 'FieldsV1',
+                fieldsV1: { 'f:status': fieldsOf(status) },
+                manager: operator,
+                operation: 'Update',
+                subresource: 'status',
+                time: metadata.creationTimestamp,
+              },
+            ]
+          : []),
+      ],
+    },
+  };
+}

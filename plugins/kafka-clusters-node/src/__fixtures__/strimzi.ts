@@ -2,10 +2,11 @@
 // of Strimzi 1.2.0: a `controller` and a `broker` node pool of 3) and the CRDs in shared/crds
 // (0.51.0 for v1beta2, 1.2.0 for v1): the status the cluster operator writes, and the
 // StrimziPodSets, pods (`<cluster>-<pool>-<node id>`) and PVCs (`data-0-<pod>`) it creates.
-import { CREATED, PodOptions, pod, pvc } from './core';
+import { CREATED, PodOptions, asServed, pod, pvc } from './core';
 
 export const NS = 'myproject';
 export const CLUSTER = 'my-cluster';
+const OPERATOR = 'strimzi-cluster-operator';
 const IMAGE = 'quay.io/strimzi/kafka:1.2.0-kafka-4.3.1';
 
 export type StrimziVersion = 'v1' | 'v1beta2';
@@ -63,69 +64,74 @@ export function strimziKafka(o: StrimziKafkaOptions = {}): Record<string, any> {
         }
       : {}),
   });
-  return {
-    apiVersion: `kafka.strimzi.io/${version}`,
-    kind: 'Kafka',
-    metadata: {
-      name,
-      namespace,
-      uid: `uid-kafka-${namespace}-${name}`,
-      generation,
-      creationTimestamp: CREATED,
-      labels: o.labels ?? {},
-      annotations: o.annotations ?? {},
-    },
-    spec: {
-      kafka: {
-        version: '4.3.1',
-        metadataVersion: '4.3-IV0',
-        listeners: [
-          { name: 'plain', port: 9092, type: 'internal', tls: false },
-          {
-            name: 'tls',
-            port: 9093,
-            type: 'internal',
-            tls: true,
-            authentication: { type: 'tls' },
-          },
-        ],
-        config: {
-          'offsets.topic.replication.factor': 3,
-          'transaction.state.log.replication.factor': 3,
-          'transaction.state.log.min.isr': 2,
-          'default.replication.factor': 3,
-          'min.insync.replicas': 2,
-        },
-        authorization: { type: 'simple' },
+  return asServed(
+    {
+      apiVersion: `kafka.strimzi.io/${version}`,
+      kind: 'Kafka',
+      metadata: {
+        name,
+        namespace,
+        uid: `uid-kafka-${namespace}-${name}`,
+        generation,
+        creationTimestamp: CREATED,
+        labels: o.labels ?? {},
+        annotations: o.annotations ?? {},
       },
-      entityOperator: { topicOperator: {}, userOperator: {} },
-      ...o.spec,
-    },
-    ...(o.status === false
-      ? {}
-      : {
-          status: {
-            conditions: o.conditions ?? [ready()],
-            observedGeneration: o.observedGeneration ?? generation,
-            listeners: [listener('plain', 9092), listener('tls', 9093)],
-            kafkaNodePools: (o.pools ?? ['controller', 'broker']).map(pool => ({
-              name: pool,
-            })),
-            clusterId: 'Zq3wC1sWTQyTcEbX3TpcNw',
-            operatorLastSuccessfulVersion:
-              version === 'v1' ? '1.2.0' : '0.51.0',
-            kafkaVersion: '4.3.1',
-            kafkaMetadataVersion: '4.3-IV0',
-            ...(version === 'v1beta2'
-              ? {
-                  kafkaMetadataState: 'KRaft',
-                  registeredNodeIds: [0, 1, 2, 3, 4, 5],
-                }
-              : {}),
-            ...o.status,
+      spec: {
+        kafka: {
+          version: '4.3.1',
+          metadataVersion: '4.3-IV0',
+          listeners: [
+            { name: 'plain', port: 9092, type: 'internal', tls: false },
+            {
+              name: 'tls',
+              port: 9093,
+              type: 'internal',
+              tls: true,
+              authentication: { type: 'tls' },
+            },
+          ],
+          config: {
+            'offsets.topic.replication.factor': 3,
+            'transaction.state.log.replication.factor': 3,
+            'transaction.state.log.min.isr': 2,
+            'default.replication.factor': 3,
+            'min.insync.replicas': 2,
           },
-        }),
-  };
+          authorization: { type: 'simple' },
+        },
+        entityOperator: { topicOperator: {}, userOperator: {} },
+        ...o.spec,
+      },
+      ...(o.status === false
+        ? {}
+        : {
+            status: {
+              conditions: o.conditions ?? [ready()],
+              observedGeneration: o.observedGeneration ?? generation,
+              listeners: [listener('plain', 9092), listener('tls', 9093)],
+              kafkaNodePools: (o.pools ?? ['controller', 'broker']).map(
+                pool => ({
+                  name: pool,
+                }),
+              ),
+              clusterId: 'Zq3wC1sWTQyTcEbX3TpcNw',
+              operatorLastSuccessfulVersion:
+                version === 'v1' ? '1.2.0' : '0.51.0',
+              kafkaVersion: '4.3.1',
+              kafkaMetadataVersion: '4.3-IV0',
+              ...(version === 'v1beta2'
+                ? {
+                    kafkaMetadataState: 'KRaft',
+                    registeredNodeIds: [0, 1, 2, 3, 4, 5],
+                  }
+                : {}),
+              ...o.status,
+            },
+          }),
+    },
+    OPERATOR,
+  );
 }
 
 export function nodePool(
@@ -141,48 +147,51 @@ export function nodePool(
   } = {},
 ): Record<string, any> {
   const cluster = o.cluster ?? CLUSTER;
-  return {
-    apiVersion: `kafka.strimzi.io/${o.version ?? 'v1'}`,
-    kind: 'KafkaNodePool',
-    metadata: {
-      name: pool,
-      namespace: o.namespace ?? NS,
-      uid: `uid-pool-${pool}`,
-      generation: 1,
-      creationTimestamp: CREATED,
-      labels: { 'strimzi.io/cluster': cluster },
-    },
-    spec: {
-      replicas: nodeIds.length,
-      roles,
-      storage: {
-        type: 'jbod',
-        volumes: [
-          {
-            id: 0,
-            type: 'persistent-claim',
-            size: '100Gi',
-            kraftMetadata: 'shared',
-            deleteClaim: false,
-            ...(o.storageClass ? { class: o.storageClass } : {}),
-          },
-        ],
+  return asServed(
+    {
+      apiVersion: `kafka.strimzi.io/${o.version ?? 'v1'}`,
+      kind: 'KafkaNodePool',
+      metadata: {
+        name: pool,
+        namespace: o.namespace ?? NS,
+        uid: `uid-pool-${pool}`,
+        generation: 1,
+        creationTimestamp: CREATED,
+        labels: { 'strimzi.io/cluster': cluster },
       },
-      resources: {
-        requests: { memory: '4Gi', cpu: '1' },
-        limits: { memory: '4Gi' },
+      spec: {
+        replicas: nodeIds.length,
+        roles,
+        storage: {
+          type: 'jbod',
+          volumes: [
+            {
+              id: 0,
+              type: 'persistent-claim',
+              size: '100Gi',
+              kraftMetadata: 'shared',
+              deleteClaim: false,
+              ...(o.storageClass ? { class: o.storageClass } : {}),
+            },
+          ],
+        },
+        resources: {
+          requests: { memory: '4Gi', cpu: '1' },
+          limits: { memory: '4Gi' },
+        },
+      },
+      status: {
+        conditions: o.conditions ?? [],
+        observedGeneration: 1,
+        nodeIds,
+        clusterId: 'Zq3wC1sWTQyTcEbX3TpcNw',
+        roles,
+        replicas: nodeIds.length,
+        labelSelector: `strimzi.io/cluster=${cluster},strimzi.io/name=${cluster}-kafka,strimzi.io/kind=Kafka,strimzi.io/pool-name=${pool}`,
       },
     },
-    status: {
-      conditions: o.conditions ?? [],
-      observedGeneration: 1,
-      nodeIds,
-      clusterId: 'Zq3wC1sWTQyTcEbX3TpcNw',
-      roles,
-      replicas: nodeIds.length,
-      labelSelector: `strimzi.io/cluster=${cluster},strimzi.io/name=${cluster}-kafka,strimzi.io/kind=Kafka,strimzi.io/pool-name=${pool}`,
-    },
-  };
+    OPERATOR,
+  );
 }
 
 function nodeLabels(
@@ -406,33 +415,36 @@ export function strimziTopic(
     created?: string;
   } = {},
 ): Record<string, any> {
-  return {
-    apiVersion: `kafka.strimzi.io/${o.version ?? 'v1'}`,
-    kind: 'KafkaTopic',
-    metadata: {
-      name,
-      namespace: o.namespace ?? NS,
-      uid: `uid-topic-${name}`,
-      generation: 1,
-      creationTimestamp: o.created ?? CREATED,
-      labels: { 'strimzi.io/cluster': o.cluster ?? CLUSTER, ...o.labels },
-      annotations: o.annotations ?? {},
+  return asServed(
+    {
+      apiVersion: `kafka.strimzi.io/${o.version ?? 'v1'}`,
+      kind: 'KafkaTopic',
+      metadata: {
+        name,
+        namespace: o.namespace ?? NS,
+        uid: `uid-topic-${name}`,
+        generation: 1,
+        creationTimestamp: o.created ?? CREATED,
+        labels: { 'strimzi.io/cluster': o.cluster ?? CLUSTER, ...o.labels },
+        annotations: o.annotations ?? {},
+      },
+      spec: {
+        partitions: 12,
+        replicas: 3,
+        config: { 'retention.ms': 7200000, 'segment.bytes': 1073741824 },
+      },
+      ...(o.status === false
+        ? {}
+        : {
+            status: {
+              conditions: o.conditions ?? [ready()],
+              observedGeneration: 1,
+              topicName: name,
+              topicId: 'xV1M8cIpQ8a0bLk1o0kL3A',
+              ...o.status,
+            },
+          }),
     },
-    spec: {
-      partitions: 12,
-      replicas: 3,
-      config: { 'retention.ms': 7200000, 'segment.bytes': 1073741824 },
-    },
-    ...(o.status === false
-      ? {}
-      : {
-          status: {
-            conditions: o.conditions ?? [ready()],
-            observedGeneration: 1,
-            topicName: name,
-            topicId: 'xV1M8cIpQ8a0bLk1o0kL3A',
-            ...o.status,
-          },
-        }),
-  };
+    OPERATOR,
+  );
 }

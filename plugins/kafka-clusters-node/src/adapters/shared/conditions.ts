@@ -2,6 +2,16 @@ import { KafkaCondition } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { get, list, str, truncate } from './raw';
 import { isoTime } from './time';
 
+// Conditions that say all is well: their messages ("Cluster is ready.") are never read, and
+// 20,000 topics carry one each.
+const GOOD_WHEN_TRUE = new Set([
+  'Ready',
+  'platform.confluent.io/statefulset-available',
+  'platform.confluent.io/resources-ready',
+  'platform.confluent.io/cluster-ready',
+  'platform.confluent.io/app-ready',
+]);
+
 /** Reads `status.conditions` as the model keeps them (no probe times: they change every poll). */
 export function projectConditions(status: unknown): KafkaCondition[] {
   const conditions: KafkaCondition[] = [];
@@ -13,7 +23,10 @@ export function projectConditions(status: unknown): KafkaCondition[] {
     }
     const condition: KafkaCondition = { type, status: value };
     const reason = str(get(item, 'reason'));
-    const message = truncate(str(get(item, 'message'))?.trim());
+    const message =
+      value === 'True' && GOOD_WHEN_TRUE.has(type)
+        ? undefined
+        : truncate(str(get(item, 'message'))?.trim());
     const since = isoTime(str(get(item, 'lastTransitionTime')));
     if (reason) condition.reason = reason;
     if (message) condition.message = message;

@@ -1092,6 +1092,28 @@ describe('Strimzi: topics', () => {
       },
     });
     topic.metadata.generation = 2;
+    topic.metadata.managedFields[0].time = ago(5);
+    const stuck = strimziTopic('t', {
+      status: {
+        observedGeneration: 2,
+        replicasChange: {
+          targetReplicas: 3,
+          state: 'pending',
+          message:
+            'Replicas change failed (500), Error processing POST request',
+        },
+      },
+    });
+    stuck.metadata.generation = 2;
+    stuck.metadata.managedFields[0].time = ago(240);
+    const stuckStatus = one([strimziKafka(), stuck], POD_KEYS);
+    expect(stuckStatus.topics[0].reasons[0]).toMatchObject({
+      code: 'ChangeStuck',
+      impact: 'degraded',
+    });
+    expect(stuckStatus.topics[0].reasons[0].message).toMatch(
+      /Replicas change failed/,
+    );
     const status = one([strimziKafka(), topic], POD_KEYS);
     expect(status.topics[0].health).toBe('progressing');
     expect(status.topics[0].reasons[0].message).toBe(
