@@ -126,16 +126,14 @@ beforeAll(async () => {
   custom = kc.makeApiClient(k8s.CustomObjectsApi);
   ext = kc.makeApiClient(k8s.ApiextensionsV1Api);
   // Posted as JSON: client-node's typed serializer would drop `enum` (its model calls it `_enum`).
-  expect(
-    (
-      await raw(
-        cluster,
-        'POST',
-        '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
-        { body: WIDGETS_CRD },
-      )
-    ).status,
-  ).toBe(201);
+  const crd = await raw(
+    cluster,
+    'POST',
+    '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+    { body: WIDGETS_CRD },
+  );
+  if (crd.status !== 201)
+    throw new Error(`creating the CRD failed: ${crd.body}`);
 }, 60_000);
 
 afterAll(async () => {

@@ -96,24 +96,29 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const stateDir = resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   const crdsDir = resolve(options.crdsDir ?? defaultCrdsDir());
   const host = options.host ?? '127.0.0.1';
+  // CRDs first: a missing folder fails before any state is written.
+  const crdsOf = options.clusters.map(spec => {
+    let validationOff = false;
+    const crds: KubeObject[] = [];
+    for (const set of spec.crdSets ?? []) {
+      try {
+        crds.push(...loadCrdSet(crdsDir, set));
+      } catch (error) {
+        if (options.missingCrds !== 'schemaless') throw error;
+        validationOff = true;
+        crds.push(...fallbackCrdSet(set));
+      }
+    }
+    return { crds, validationOff };
+  });
   mkdirSync(stateDir, { recursive: true });
   const ca = loadOrCreateCa(stateDir);
   const tls = issueServingCert(ca);
 
   const clusters: SandboxCluster[] = [];
   try {
-    for (const spec of options.clusters) {
-      let validationOff = false;
-      const crds: KubeObject[] = [];
-      for (const set of spec.crdSets ?? []) {
-        try {
-          crds.push(...loadCrdSet(crdsDir, set));
-        } catch (error) {
-          if (options.missingCrds !== 'schemaless') throw error;
-          validationOff = true;
-          crds.push(...fallbackCrdSet(set));
-        }
-      }
+    for (const [i, spec] of options.clusters.entries()) {
+      const { crds, validationOff } = crdsOf[i];
       const files = clusterFiles(stateDir, spec.name);
       const token = loadOrCreateToken(files);
       const extra = (spec.tokens ?? []).map(t => ({

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -11,7 +11,7 @@ export interface KeyPair {
 
 const YEAR = 365 * 24 * 3600 * 1000;
 
-// Key generation is native (node:crypto); node-forge only builds and signs the certificates.
+// Keys and signatures are native (node:crypto, fast); node-forge only builds the certificates.
 function rsaKey() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -35,6 +35,23 @@ function certificate(
   cert.setSubject([{ name: 'commonName', value: subject }]);
   cert.setExtensions(extensions);
   return cert;
+}
+
+/** Signs a certificate with SHA-256/RSA as forge's `cert.sign` would, computing the signature natively. */
+function signCertificate(cert: forge.pki.Certificate, keyPem: string) {
+  const oid = forge.pki.oids.sha256WithRSAEncryption;
+  cert.signatureOid = oid;
+  cert.siginfo.algorithmOid = oid;
+  // getTBSCertificate exists in node-forge but is missing from its type definitions.
+  const pki = forge.pki as typeof forge.pki & {
+    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  cert.tbsCertificate = pki.getTBSCertificate(cert);
+  const der = Buffer.from(
+    forge.asn1.toDer(cert.tbsCertificate).getBytes(),
+    'binary',
+  );
+  cert.signature = sign('sha256', der, keyPem).toString('binary');
 }
 
 /**
@@ -71,7 +88,7 @@ export function loadOrCreateCa(stateDir: string): KeyPair {
     publicKey,
   );
   cert.setIssuer(cert.subject.attributes);
-  cert.sign(forgeKey, forge.md.sha256.create());
+  signCertificate(cert, pem);
   const pair = { cert: forge.pki.certificateToPem(cert), key: pem };
   writeFileSync(keyFile, pair.key, { mode: 0o600 });
   writeFileSync(certFile, pair.cert);
@@ -81,7 +98,6 @@ export function loadOrCreateCa(stateDir: string): KeyPair {
 /** A serving certificate for localhost, 127.0.0.1 and ::1, signed by the CA. @public */
 export function issueServingCert(ca: KeyPair): KeyPair {
   const caCert = forge.pki.certificateFromPem(ca.cert);
-  const caKey = forge.pki.privateKeyFromPem(ca.key);
   const { pem, forgeKey } = rsaKey();
   const cert = certificate(
     'kube-apiserver',
@@ -108,6 +124,6 @@ export function issueServingCert(ca: KeyPair): KeyPair {
     forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e),
   );
   cert.setIssuer(caCert.subject.attributes);
-  cert.sign(caKey, forge.md.sha256.create());
+  signCertificate(cert, ca.key);
   return { cert: forge.pki.certificateToPem(cert), key: pem };
 }

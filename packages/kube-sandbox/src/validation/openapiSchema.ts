@@ -20,6 +20,8 @@ function instance() {
       allErrors: true,
       logger: false,
       validateSchema: false,
+      // CRD patterns are Go RE2 syntax, which allows escapes (e.g. `\_`) that unicode JS regexps reject.
+      unicodeRegExp: false,
       formats: {
         int32: {
           type: 'number',
@@ -35,8 +37,32 @@ function instance() {
         byte: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
       },
     });
+    ajv.addKeyword({
+      keyword: 'x-sandbox-unsupported-pattern',
+      schemaType: 'string',
+      errors: true,
+      validate: function unsupported(pattern: string, data: unknown) {
+        (unsupported as unknown as { errors: object[] }).errors = [
+          {
+            keyword: 'x-sandbox-unsupported-pattern',
+            params: { pattern },
+            message: '',
+          },
+        ];
+        return typeof data !== 'string';
+      },
+    });
   }
   return ajv;
+}
+
+function compiles(pattern: string) {
+  try {
+    RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const CHECKED_FORMATS = new Set([
@@ -63,7 +89,10 @@ export function toJsonSchema(schema: JsonObject): JsonObject {
     ) {
       continue;
     }
-    if (key === 'format') {
+    if (key === 'pattern' && typeof value === 'string' && !compiles(value)) {
+      // An RE2 pattern JavaScript cannot run is reported on every value, never passed.
+      out['x-sandbox-unsupported-pattern'] = value;
+    } else if (key === 'format') {
       if (typeof value === 'string' && CHECKED_FORMATS.has(value))
         out.format = value;
     } else if (SUBSCHEMA_MAPS.includes(key) && isObject(value)) {
@@ -247,6 +276,8 @@ function describe(e: ErrorObject): string {
       return 'must validate at least one schema (anyOf)';
     case 'not':
       return 'must not validate the schema (not)';
+    case 'x-sandbox-unsupported-pattern':
+      return `should match '${p.pattern}' (kube-sandbox cannot evaluate this RE2 pattern)`;
     default:
       return e.message ?? `fails ${e.keyword}`;
   }

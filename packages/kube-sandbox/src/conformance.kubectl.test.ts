@@ -1,0 +1,326 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Sandbox, SandboxCluster, startSandbox } from './sandbox';
+import { eventually, tempStateDir } from './testUtils';
+
+/*
+ * kubectl as the second, independent client, through the kubeconfig the sandbox writes. Its
+ * discovery cache goes to a fresh folder so every run asks this server. Objects are made with
+ * `kubectl apply` (JSON): imperative generators such as `kubectl create secret` send protobuf,
+ * which the sandbox does not decode (see the README's limits).
+ */
+
+const KUBECTL = process.env.KUBECTL ?? 'kubectl';
+
+function kubectlVersion(): string | undefined {
+  try {
+    return execFileSync(KUBECTL, ['version', '--client', '-o', 'json'], {
+      encoding: 'utf8',
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+const version = kubectlVersion();
+const missing = `kubectl not found (looked for "${KUBECTL}" on PATH; set KUBECTL to another binary)`;
+
+if (!version && process.env.CI) {
+  describe('kubectl', () => {
+    it('is installed', () => {
+      // Fails showing why: CI must provide kubectl (.ci/run installs Debian's kubernetes-client).
+      expect(
+        version ? 'kubectl found' : `${missing}: CI must provide kubectl`,
+      ).toBe('kubectl found');
+    });
+  });
+} else if (!version) {
+  // eslint-disable-next-line no-console
+  console.warn(
+    `kube-sandbox: skipping the kubectl conformance suite: ${missing}`,
+  );
+}
+
+// Skipped (with the warning above) only outside CI and only when kubectl is missing.
+const suite = version ? describe : describe.skip;
+suite('kubectl conformance', () => {
+  let sandbox: Sandbox;
+  let cluster: SandboxCluster;
+  let dir: string;
+
+  const run = (
+    args: string[],
+    options: { token?: string; input?: string } = {},
+  ) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
+      const child = execFile(
+        KUBECTL,
+        [
+          '--kubeconfig',
+          cluster.kubeconfig,
+          '--cache-dir',
+          join(dir, 'cache'),
+          ...(options.token ? ['--token', options.token] : []),
+          ...args,
+        ],
+        { encoding: 'utf8' },
+        (error, stdout, stderr) =>
+          resolve({
+            code: error ? Number((error as { code?: number }).code ?? 1) : 0,
+            stdout,
+            stderr,
+          }),
+      );
+      if (options.input !== undefined) child.stdin?.end(options.input);
+    });
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    dir = tempStateDir('kube-sandbox-kubectl-');
+    sandbox = await startSandbox({
+      stateDir: dir,
+      clusters: [
+        {
+          name: 'kubectl',
+          tokens: [
+            {
+              name: 'reader',
+              user: 'system:serviceaccount:default:reader',
+              rules: [
+                {
+                  verbs: ['get', 'list'],
+                  resources: ['pods'],
+                  namespaces: ['default'],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    cluster = sandbox.cluster('kubectl');
+  }, 60_000);
+
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+
+  it('gets built-in objects as tables and as YAML', async () => {
+    const ns = await run(['get', 'namespaces']);
+    expect(ns.code).toBe(0);
+    expect(ns.stdout.split('\n')[0]).toMatch(/^NAME\s+STATUS\s+AGE$/);
+    expect(ns.stdout).toMatch(/^default\s+Active\s+\d+s$/m);
+    const yaml = await run(['get', 'namespace', 'default', '-o', 'yaml']);
+    expect(yaml.stdout).toContain('kubernetes.io/metadata.name: default');
+    const resources = await run([
+      'api-resources',
+      '--api-group=apps',
+      '-o',
+      'name',
+    ]);
+    expect(resources.stdout.trim()).toBe('statefulsets.apps');
+  });
+
+  it('applies built-ins with its default validation: create, configure, unchanged, and unknown fields rejected', async () => {
+    const manifest = (image: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  containers:
+  - name: app
+    image: ${image}${extra}
+`;
+    const path = file('pod.yaml', manifest('nginx:1.25'));
+    expect(await run(['apply', '-f', path])).toMatchObject({
+      code: 0,
+      stdout: 'pod/web created\n',
+    });
+    file('pod.yaml', manifest('nginx:1.26'));
+    expect(await run(['apply', '-f', path])).toMatchObject({
+      code: 0,
+      stdout: 'pod/web configured\n',
+    });
+    expect(await run(['apply', '-f', path])).toMatchObject({
+      code: 0,
+      stdout: 'pod/web unchanged\n',
+    });
+    expect(
+      (
+        await run([
+          'get',
+          'pod',
+          'web',
+          '-o',
+          'jsonpath={.spec.containers[0].image}',
+        ])
+      ).stdout,
+    ).toBe('nginx:1.26');
+    expect(
+      (await run(['get', 'pods', '-l', 'app=web', '-o', 'name'])).stdout,
+    ).toBe('pod/web\n');
+
+    file('pod.yaml', manifest('nginx:1.26', '\n    imagePullPolicyy: Always'));
+    const rejected = await run(['apply', '-f', path]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('Error from server (BadRequest)');
+    expect(rejected.stderr).toContain(
+      'strict decoding error: unknown field "spec.containers[0].imagePullPolicyy"',
+    );
+  });
+
+  it('applies a CRD and then its custom resources, validated by the server', async () => {
+    const crd = file(
+      'crd.yaml',
+      `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    subresources: {status: {}}
+    additionalPrinterColumns:
+    - {name: Size, type: integer, jsonPath: .spec.size}
+    - {name: Ready, type: string, jsonPath: '.status.conditions[?(@.type=="Ready")].status'}
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer, minimum: 1}
+`,
+    );
+    expect(await run(['apply', '-f', crd])).toMatchObject({
+      code: 0,
+      stdout:
+        'customresourcedefinition.apiextensions.k8s.io/widgets.example.com created\n',
+    });
+    const widget = (spec: string) => `apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w, namespace: default}
+spec: ${spec}
+`;
+    const path = file('widget.yaml', widget('{size: 2}'));
+    expect(await run(['apply', '-f', path])).toMatchObject({
+      code: 0,
+      stdout: 'widget.example.com/w created\n',
+    });
+    const table = await run(['get', 'widgets']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+SIZE\s+READY$/);
+    expect(table.stdout).toMatch(/^w\s+2\s*$/m);
+
+    file('widget.yaml', widget('{size: 3, colour: red}'));
+    const unknown = await run(['apply', '-f', path]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(
+      'Widget in version "v1" cannot be handled as a Widget: strict decoding error: unknown field "spec.colour"',
+    );
+    // Without validation the server prunes the unknown field silently.
+    expect(await run(['apply', '--validate=false', '-f', path])).toMatchObject({
+      code: 0,
+      stdout: 'widget.example.com/w configured\n',
+    });
+    expect(
+      (await run(['get', 'widget', 'w', '-o', 'jsonpath={.spec}'])).stdout,
+    ).toBe('{"size":3}');
+
+    file('widget.yaml', widget('{size: 0}'));
+    const invalid = await run(['apply', '-f', path]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain(
+      'The Widget "w" is invalid: spec.size: Invalid value: 0: spec.size in body should be greater than or equal to 1',
+    );
+  });
+
+  it('follows changes with get --watch', async () => {
+    const apply = (object: object) =>
+      run(['apply', '-f', '-'], { input: JSON.stringify(object) });
+    await apply({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'watched' },
+    });
+    const child = spawn(KUBECTL, [
+      '--kubeconfig',
+      cluster.kubeconfig,
+      '--cache-dir',
+      join(dir, 'cache'),
+      '-n',
+      'watched',
+      'get',
+      'pods',
+      '--watch',
+      '--output-watch-events',
+    ]);
+    let out = '';
+    child.stdout.on('data', chunk => {
+      out += String(chunk);
+    });
+    try {
+      await apply({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'one', namespace: 'watched' },
+        spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      });
+      await eventually(() => expect(out).toMatch(/ADDED\s+one\s/));
+      await run(['-n', 'watched', 'label', 'pod', 'one', 'x=y']);
+      await eventually(() => expect(out).toMatch(/MODIFIED\s+one\s/));
+      await run(['-n', 'watched', 'delete', 'pod', 'one']);
+      await eventually(() => expect(out).toMatch(/DELETED\s+one\s/));
+      expect(out.split('\n')[0]).toMatch(
+        /^EVENT\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/,
+      );
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('deletes, and reports NotFound and Forbidden as kubectl prints them', async () => {
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'doomed' },
+      stringData: { k: 'v' },
+    };
+    expect(
+      (await run(['apply', '-f', '-'], { input: JSON.stringify(secret) }))
+        .stdout,
+    ).toBe('secret/doomed created\n');
+    expect(await run(['delete', 'secret', 'doomed'])).toMatchObject({
+      code: 0,
+      stdout: 'secret "doomed" deleted\n',
+    });
+    const gone = await run(['get', 'secret', 'doomed']);
+    expect(gone).toMatchObject({
+      code: 1,
+      stderr: 'Error from server (NotFound): secrets "doomed" not found\n',
+    });
+    const forbidden = await run(['get', 'secrets'], {
+      token: cluster.tokens.reader,
+    });
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr).toContain(
+      'Error from server (Forbidden): secrets is forbidden: User "system:serviceaccount:default:reader" cannot list resource "secrets" in API group "" in the namespace "default"',
+    );
+    expect(
+      (await run(['get', 'pods'], { token: cluster.tokens.reader })).code,
+    ).toBe(0);
+    const unauthorized = await run(['get', 'pods'], { token: 'wrong' });
+    expect(unauthorized.stderr).toContain('Unauthorized');
+  });
+});
