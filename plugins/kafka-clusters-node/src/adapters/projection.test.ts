@@ -14,7 +14,9 @@ import {
   strimziNodePod,
   strimziTopic,
 } from '../__fixtures__/strimzi';
+import path from 'path';
 import { snapshotOf } from './__testUtils__/snapshot';
+import { readYaml, sharedDir } from './__testUtils__/sharedData';
 
 function size(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
@@ -118,5 +120,31 @@ describe('projections and the memory budget (1,000 Kafka clusters and 20,000 top
   it('keeps a pod under 1 KB', () => {
     const snapshot = snapshotOf([strimziNodePod('broker', 3, ['broker'])]);
     expect(size(snapshot.objects['strimzi/pods'])).toBeLessThan(1024);
+  });
+});
+
+describe('projections drop credentials (Argo CD’s samples)', () => {
+  const argo = (file: string) =>
+    readYaml(path.join(sharedDir(), 'peer-testdata', 'argo-cd', file))[0];
+
+  it('drops CFK listener client snippets', () => {
+    const kafka = argo('platform.confluent.io/Kafka/testdata/healthy.yaml');
+    expect(JSON.stringify(kafka)).toContain('security.protocol=PLAINTEXT');
+    const projected = JSON.stringify(snapshotOf([kafka]).objects);
+    expect(projected).toContain('kafka.confluent.svc.cluster.local:9071');
+    expect(projected).not.toMatch(
+      /bootstrap\.servers=|security\.protocol|"client"/,
+    );
+  });
+
+  it('drops Strimzi authentication secrets and configuration', () => {
+    const bridge = argo('kafka.strimzi.io/KafkaBridge/testdata/degraded.yaml');
+    const connect = argo('kafka.strimzi.io/KafkaConnect/testdata/healthy.yaml');
+    expect(JSON.stringify(bridge)).toContain('passwordSecret');
+    const projected = JSON.stringify(snapshotOf([bridge, connect]).objects);
+    expect(projected).not.toMatch(
+      /passwordSecret|kafka-connect-credentials|trustedCertificates|ssl\.|config\.providers/,
+    );
+    expect(projected).toContain('kafka-bootstrap:9095');
   });
 });
