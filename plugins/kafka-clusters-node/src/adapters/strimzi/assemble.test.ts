@@ -13,11 +13,13 @@ import {
   NS,
   StrimziEnvironmentOptions,
   StrimziVersion,
+  nodePool,
   notReady,
   podSet,
   ready,
   strimziEnvironment,
   strimziKafka,
+  strimziNodePod,
   strimziTopic,
 } from '../../__fixtures__/strimzi';
 import { strimziAdapter } from '.';
@@ -1118,6 +1120,51 @@ describe('Strimzi: topics', () => {
     expect(status.topics[0].health).toBe('progressing');
     expect(status.topics[0].reasons[0].message).toBe(
       'The replication factor of topic t is changing to 3 (ongoing)',
+    );
+  });
+});
+
+describe('Strimzi: kafka-single-node.yaml, one dual-role node (operators.md §4)', () => {
+  const objects = [
+    strimziKafka({ pools: ['dual-role'] }),
+    nodePool('dual-role', ['controller', 'broker'], [0]),
+    podSet('dual-role', [0]),
+    strimziNodePod('dual-role', 0, ['controller', 'broker']),
+    pvc({ namespace: NS, name: `data-0-${CLUSTER}-dual-role-0` }),
+  ];
+
+  it('counts the node as broker and controller', () => {
+    const status = one(objects);
+    expect(status.health).toBe('healthy');
+    expect(status.brokers).toMatchObject({ desired: 1, ready: 1 });
+    expect(status.controllers).toMatchObject({ desired: 1, ready: 1 });
+    expect(status.brokers.members[0]).toMatchObject({
+      id: 0,
+      pool: 'dual-role',
+      roles: ['broker', 'controller'],
+    });
+    expect(status.controllers?.members[0].podName).toBe(
+      status.brokers.members[0].podName,
+    );
+  });
+
+  it('is unhealthy on both counts when that node is down', () => {
+    const down = objects.map((o: any) =>
+      o.kind === 'Pod'
+        ? strimziNodePod('dual-role', 0, ['controller', 'broker'], {
+            restarts: 3,
+            ...crashLoop('Error', 1, ago(1)),
+          })
+        : o,
+    );
+    const status = one(down);
+    expect(status.health).toBe('unhealthy');
+    expect(codes(status)).toEqual(
+      expect.arrayContaining([
+        'NoReadyBroker',
+        'ControllerQuorumLost',
+        'PodCrashLooping',
+      ]),
     );
   });
 });
