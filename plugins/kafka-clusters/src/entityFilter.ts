@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import {
   ANNOTATION_KAFKA_CLUSTERS,
   KUBERNETES_ANNOTATIONS,
@@ -7,8 +7,12 @@ import {
 
 /**
  * Whether the backend can find Kafka clusters for an entity: it selects Kubernetes
- * resources through the Kubernetes plugin's annotations or ours, depends on a
- * `kafka-cluster` Resource, or is one.
+ * resources through the Kubernetes plugin's annotations, names clusters in
+ * `k8s-kafka.io/kafka-clusters`, depends on a Resource, or is a `kafka-cluster` Resource.
+ *
+ * A relation names its target but not the target's type, so any `dependsOn` a Resource
+ * counts: the tab then says when none of them is a Kafka cluster, rather than hiding
+ * from a service whose only link to Kafka is that relation.
  *
  * @public
  */
@@ -21,11 +25,15 @@ export function isKafkaClustersAvailable(entity: Entity): boolean {
   ) {
     return true;
   }
-  if (entity.kind === 'Resource' && entity.spec?.type === RESOURCE_TYPES.kafkaCluster) {
+  if (
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    entity.spec?.type === RESOURCE_TYPES.kafkaCluster
+  ) {
     return true;
   }
   return (entity.relations ?? []).some(
     relation =>
-      relation.type === 'dependsOn' && relation.targetRef.startsWith('resource:'),
+      relation.type === RELATION_DEPENDS_ON &&
+      relation.targetRef.toLocaleLowerCase('en-US').startsWith('resource:'),
   );
 }

@@ -1,8 +1,26 @@
 /**
- * The kafka-clusters frontend plugin: Kafka cluster health on catalog entities.
+ * The kafka-clusters frontend plugin: Kafka cluster health on catalog entities (a Kafka tab
+ * and card) and across the fleet (a Kafka page). The default export is the plugin for the
+ * new frontend system; the named `kafkaClustersPlugin` and `Entity*` exports serve apps on
+ * the old one.
  *
  * @packageDocumentation
  */
 
-export { kafkaClustersPlugin as default } from './plugin';
+export { kafkaClustersFrontendPlugin as default } from './plugin';
+export {
+  kafkaClustersPlugin,
+  EntityKafkaClustersContent,
+  EntityKafkaClustersCard,
+  KafkaClustersPage,
+} from './legacy';
+export {
+  kafkaClustersApiRef,
+  KafkaClustersClient,
+  kafkaClustersApiFactory,
+} from './api';
+export type { KafkaClustersApi } from './api';
 export { isKafkaClustersAvailable } from './entityFilter';
+export type { KafkaClustersContentProps } from './components/KafkaClustersContent/KafkaClustersContent';
+export type { KafkaClustersCardProps } from './components/KafkaClustersCard/KafkaClustersCard';
+export type { KafkaFleetPageProps } from './components/KafkaFleetPage/KafkaFleetPage';

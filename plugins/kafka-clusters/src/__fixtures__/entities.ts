@@ -1,0 +1,61 @@
+import { Entity } from '@backstage/catalog-model';
+
+/** A service the Kubernetes annotations tie to its Kafka cluster. */
+export const ordersService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'orders',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-id': 'orders',
+      'backstage.io/kubernetes-namespace': 'orders',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-checkout' },
+};
+
+/** A service that only depends on a shared cluster's Resource. */
+export const paymentsService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+  relations: [{ type: 'dependsOn', targetRef: 'resource:default/payments-kafka' }],
+};
+
+/** The catalog's entity for the Strimzi cluster `prod-eu/orders/orders-kafka`. */
+export const ordersKafkaResource: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'orders-kafka',
+    namespace: 'default',
+    title: 'Orders Kafka',
+    annotations: { 'k8s-kafka.io/kafka-ref': 'prod-eu/orders/orders-kafka' },
+    links: [
+      { url: 'https://grafana.example.com/d/kafka?var-cluster=orders-kafka', title: 'Grafana: orders-kafka' },
+    ],
+  },
+  spec: { type: 'kafka-cluster', owner: 'group:default/team-platform' },
+};
+
+/** The catalog's entity for the CFK cluster `prod-us/confluent/kafka`. */
+export const paymentsKafkaResource: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'payments-kafka',
+    namespace: 'default',
+    annotations: { 'k8s-kafka.io/kafka-ref': 'prod-us/confluent/kafka' },
+  },
+  spec: { type: 'kafka-cluster', owner: 'team-streaming' },
+};
+
+/** A service the backend cannot match to any Kafka cluster. */
+export const websiteService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'website', namespace: 'default' },
+  spec: { type: 'website', lifecycle: 'production', owner: 'team-web' },
+};
