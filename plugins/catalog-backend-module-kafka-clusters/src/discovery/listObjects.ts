@@ -1,0 +1,46 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import {
+  collectionPath,
+  kubeGetJson,
+  WatchSpec,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
+
+// Large enough that a fleet's Kafka resources fit in a page or two, small enough for the API
+// server's default limits.
+const PAGE_SIZE = 500;
+
+interface ListPage {
+  items?: unknown[];
+  metadata?: { continue?: string };
+}
+
+/**
+ * Every object of a kind, cluster-wide, at one served version, page by page. Items of a list
+ * may lack `apiVersion` and `kind`; each gets the version it was read at.
+ */
+export async function listObjects(
+  kc: KubeConfig,
+  spec: WatchSpec,
+  version: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>[]> {
+  const path = collectionPath(spec.group, version, spec.plural);
+  const apiVersion = spec.group ? `${spec.group}/${version}` : version;
+  const objects: Record<string, unknown>[] = [];
+  let next: string | undefined;
+  do {
+    const page: ListPage = await kubeGetJson<ListPage>(
+      kc,
+      path,
+      { limit: PAGE_SIZE, continue: next },
+      timeoutMs,
+    );
+    for (const item of page.items ?? []) {
+      if (item && typeof item === 'object') {
+        objects.push({ apiVersion, kind: spec.kind, ...item });
+      }
+    }
+    next = page.metadata?.continue || undefined;
+  } while (next);
+  return objects;
+}

@@ -1,0 +1,56 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  AuthenticationStrategy,
+  buildKubeConfig,
+  ClusterDetails,
+  getClusterCredential,
+  KafkaOperatorAdapter,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { discoverKafkas } from '../discovery/discoverKafkas';
+import {
+  buildEntities,
+  OwnershipDefaults,
+  OwnershipProblem,
+} from './buildEntities';
+
+/** What one Kubernetes cluster contributes to a run. */
+export interface ClusterEntities {
+  entities: Entity[];
+  kafkas: number;
+  topics: number;
+  problems: OwnershipProblem[];
+}
+
+/**
+ * Reads one Kubernetes cluster with the backend's own credential for it and turns its Kafka
+ * resources into entities. Rejects when the cluster cannot be read.
+ */
+export async function readClusterEntities(
+  cluster: ClusterDetails,
+  options: {
+    strategyFor: (authProvider: string) => AuthenticationStrategy;
+    adapters: readonly KafkaOperatorAdapter[];
+    topics: boolean;
+    timeoutMs: number;
+    defaults: OwnershipDefaults;
+  },
+): Promise<ClusterEntities> {
+  const credential = await getClusterCredential(cluster, options.strategyFor);
+  const kafkas = await discoverKafkas(buildKubeConfig(cluster, credential), {
+    cluster: cluster.name,
+    adapters: options.adapters,
+    topics: options.topics,
+    timeoutMs: options.timeoutMs,
+  });
+  const { entities, problems } = buildEntities(
+    cluster,
+    kafkas,
+    options.defaults,
+  );
+  return {
+    entities,
+    kafkas: kafkas.length,
+    topics: kafkas.reduce((sum, kafka) => sum + kafka.topics.length, 0),
+    problems,
+  };
+}
