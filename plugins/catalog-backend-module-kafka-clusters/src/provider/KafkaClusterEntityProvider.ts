@@ -26,7 +26,10 @@ import {
   KafkaClusterProviderSettings,
   readKafkaClusterProviderSettings,
 } from './config';
-import { listKubernetesClusters } from './kubernetesClusters';
+import {
+  catalogLocatorAllowsSkipTLSVerify,
+  listKubernetesClusters,
+} from './kubernetesClusters';
 import {
   createLastKnownEntities,
   LastKnownEntities,
@@ -55,6 +58,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #configured: ClusterDetails[];
   readonly #usesCatalog: boolean;
+  readonly #allowSkipTLSVerify: boolean;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #strategyFor: (authProvider: string) => AuthenticationStrategy;
@@ -103,6 +107,9 @@ export class KafkaClusterEntityProvider implements EntityProvider {
     this.#taskRunner = options.taskRunner;
     this.#configured = readConfigClusters(options.config);
     this.#usesCatalog = usesCatalogClusters(options.config);
+    this.#allowSkipTLSVerify = catalogLocatorAllowsSkipTLSVerify(
+      options.config,
+    );
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#strategyFor = createAuthStrategies({
@@ -155,6 +162,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
     const { clusters, catalogError } = await listKubernetesClusters({
       configured: this.#configured,
       usesCatalog: this.#usesCatalog,
+      allowSkipTLSVerify: this.#allowSkipTLSVerify,
       catalog: this.#catalog,
       auth: this.#auth,
       logger,

@@ -1,4 +1,5 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterDetails,
@@ -22,6 +23,8 @@ export interface KubernetesClusterList {
 export async function listKubernetesClusters(options: {
   configured: readonly ClusterDetails[];
   usesCatalog: boolean;
+  /** The catalog locator's `dangerouslyAllowSkipTLSVerify`, honoured as the Kubernetes plugin does. */
+  allowSkipTLSVerify: boolean;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
@@ -34,6 +37,7 @@ export async function listKubernetesClusters(options: {
       catalog: options.catalog,
       credentials: await options.auth.getOwnServiceCredentials(),
       logger: options.logger,
+      allowSkipTLSVerify: options.allowSkipTLSVerify,
     });
   } catch (error) {
     return { clusters, catalogError: error as Error };
@@ -50,4 +54,20 @@ export async function listKubernetesClusters(options: {
     clusters.push(cluster);
   }
   return { clusters };
+}
+
+/**
+ * The `dangerouslyAllowSkipTLSVerify` of the `catalog` entry of
+ * `kubernetes.clusterLocatorMethods`: without it, the Kubernetes plugin ignores the
+ * `kubernetes.io/skip-tls-verify` annotation of catalog clusters, and so does this module.
+ */
+export function catalogLocatorAllowsSkipTLSVerify(config: Config): boolean {
+  return (
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
+  )
+    .filter(method => method.getString('type') === 'catalog')
+    .some(
+      method =>
+        method.getOptionalBoolean('dangerouslyAllowSkipTLSVerify') ?? false,
+    );
 }
