@@ -57,6 +57,7 @@ describe('readConfigClusters', () => {
       expect.objectContaining({
         name: 'local',
         url: 'http://127.0.0.1:8001',
+        skipTLSVerify: true,
         authMetadata: { 'kubernetes.io/auth-provider': 'localKubectlProxy' },
       }),
     ]);

@@ -68,6 +68,8 @@ export function readConfigClusters(config: Config): ClusterDetails[] {
       clusters.push({
         name: 'local',
         url: LOCAL_KUBECTL_PROXY_URL,
+        // Plain HTTP on loopback: client-node refuses an http URL unless TLS checks are off.
+        skipTLSVerify: true,
         skipMetricsLookup: true,
         authMetadata: {
           [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: 'localKubectlProxy',
