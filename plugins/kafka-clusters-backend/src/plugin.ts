@@ -43,13 +43,14 @@ export const kafkaClustersPlugin = createBackendPlugin({
         } = deps;
         deps.permissionsRegistry.addPermissions(kafkaClustersPermissions);
 
+        const settings = readFleetCacheSettings(config);
         const fleet = createFleetCache({
           config,
           logger,
           auth,
           catalog,
           adapters: defaultOperatorAdapters,
-          settings: readFleetCacheSettings(config),
+          settings,
         });
         lifecycle.addStartupHook(() => fleet.start());
         lifecycle.addShutdownHook(() => fleet.stop());
@@ -60,6 +61,7 @@ export const kafkaClustersPlugin = createBackendPlugin({
           permissions: deps.permissions,
           cache: deps.cache,
           logger,
+          thresholds: settings.thresholds,
         });
         httpRouter.use(await createRouter({ httpAuth, statusService }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

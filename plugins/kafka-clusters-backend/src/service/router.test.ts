@@ -12,6 +12,7 @@ import {
   KubernetesClusterCacheStatus,
   KubernetesClusterError,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
+import { DEFAULT_HEALTH_THRESHOLDS } from '@k8s-kafka/plugin-kafka-clusters-node';
 import express from 'express';
 import request from 'supertest';
 import { kafkaStatus } from '../testing/statusFixtures';
@@ -26,6 +27,7 @@ function fakeCluster(
   name: string,
   statuses: KafkaClusterStatus[],
   errors: KubernetesClusterError[] = [],
+  observedAt?: string,
 ): ClusterCache {
   const cacheStatus: KubernetesClusterCacheStatus = {
     name,
@@ -43,6 +45,7 @@ function fakeCluster(
     stop() {},
     statuses: () => statuses,
     errors: () => errors,
+    observedAt: () => observedAt,
     cacheStatus: () => cacheStatus,
     firstSync: async () => {},
   };
@@ -111,10 +114,11 @@ function memoryCache(): CacheService {
 async function app(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   catalog = catalogServiceMock({ entities: [orders] }),
+  prodEuObservedAt?: string,
 ) {
   const statusService = createKafkaStatusService({
     fleet: fakeFleet([
-      fakeCluster('prod-eu', [healthy]),
+      fakeCluster('prod-eu', [healthy], [], prodEuObservedAt),
       fakeCluster('prod-us', [degraded]),
       fakeCluster('staging', [], [unreachable]),
     ]),
@@ -124,6 +128,7 @@ async function app(
     }),
     cache: memoryCache(),
     logger: mockServices.logger.mock(),
+    thresholds: DEFAULT_HEALTH_THRESHOLDS,
   });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
@@ -154,6 +159,15 @@ describe('kafka-clusters routes', () => {
     await request(server).get('/entities/default/component/orders').expect(200);
     await request(server).get('/entities/default/component/orders').expect(200);
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
+  });
+
+  it('ages statuses when serving them: data too old to judge is unknown, whatever the last verdict', async () => {
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000).toISOString();
+    const server = await app(AuthorizeResult.ALLOW, undefined, twentyMinutesAgo);
+    const res = await request(server).get('/clusters/prod-eu/namespaces/orders/kafkas/orders-kafka');
+    expect(res.body.status.health).toBe('unknown');
+    expect(res.body.status.freshness).toMatchObject({ stale: true, observedAt: twentyMinutesAgo });
+    expect(res.body.status.reasons[0].code).toBe('DataStale');
   });
 
   it('answers 404 for an entity the catalog does not show', async () => {

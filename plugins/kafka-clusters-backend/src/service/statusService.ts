@@ -16,6 +16,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   compareKafkaHealth,
   KafkaClusterRef,
+  KafkaClusterStatus,
   KafkaClusterResponse,
   KafkaEntityStatusResponse,
   KafkaFleetResponse,
@@ -24,6 +25,10 @@ import {
   summarizeKafkaCluster,
   worstHealth,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
+import {
+  applyFreshness,
+  HealthThresholds,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 import { FleetCache } from './cache/fleetCache';
 import { readEntitySelection } from './entities/entitySelection';
 import { matchEntity, MatchableCluster } from './entities/matchEntity';
@@ -60,8 +65,17 @@ export function createKafkaStatusService(options: {
   permissions: PermissionsService;
   cache: CacheService;
   logger: LoggerService;
+  thresholds: HealthThresholds;
 }): KafkaStatusService {
-  const { fleet, catalog, permissions, cache } = options;
+  const { fleet, catalog, permissions, cache, thresholds } = options;
+
+  /** Ages a status at serving time, so the age shown is the age now. */
+  function fresh(status: KafkaClusterStatus): KafkaClusterStatus {
+    const observedAt = fleet.clusters().get(status.ref.cluster)?.observedAt();
+    return observedAt
+      ? applyFreshness(status, { now: new Date(), observedAt, thresholds })
+      : status;
+  }
 
   async function authorize(credentials: BackstageCredentials) {
     const [decision] = await permissions.authorize(
@@ -152,7 +166,9 @@ export function createKafkaStatusService(options: {
       const normalized = stringifyEntityRef(parseEntityRef(entityRef));
       const { entity, related } = await loadEntity(normalized, credentials);
       const selection = readEntitySelection(entity, related);
-      const { clusters, errors } = matchEntity(selection, matchableClusters());
+      const match = matchEntity(selection, matchableClusters());
+      const clusters = match.clusters.map(fresh);
+      const errors = match.errors;
       clusters.sort(
         (a, b) =>
           compareKafkaHealth(a.health, b.health) ||
@@ -175,7 +191,7 @@ export function createKafkaStatusService(options: {
       await authorize(credentials);
       const clusters = fleet
         .allStatuses()
-        .map(status => summarizeKafkaCluster(status))
+        .map(status => summarizeKafkaCluster(fresh(status)))
         .sort(
           (a, b) =>
             compareKafkaHealth(a.health, b.health) ||
@@ -199,7 +215,7 @@ export function createKafkaStatusService(options: {
           `No Kafka cluster ${stringifyKafkaClusterRef(ref)}`,
         );
       }
-      return { status, errors: clusterCache.errors() };
+      return { status: fresh(status), errors: clusterCache.errors() };
     },
   };
 }

@@ -55,6 +55,8 @@ export interface ClusterCache {
   statuses(): readonly KafkaClusterStatus[];
   cacheStatus(): KubernetesClusterCacheStatus;
   errors(): KubernetesClusterError[];
+  /** When the cache last knew all of its data to be current (ISO 8601). */
+  observedAt(): string | undefined;
   /** Resolves once every feed has listed once or the cache gave up on a first sync. */
   firstSync(): Promise<void>;
 }
@@ -359,6 +361,10 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       return statuses;
     },
     errors,
+    observedAt() {
+      const at = observedAtMs();
+      return at === undefined ? undefined : new Date(at).toISOString();
+    },
     cacheStatus() {
       const observedAt = observedAtMs();
       return {
