@@ -1,4 +1,5 @@
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { shareUnchanged } from './shareUnchanged';
 
 /**
  * A value loaded once and then again every `intervalMs`, as the screens show it.
@@ -19,8 +20,9 @@ export interface PolledValue<T> {
 /**
  * Loads a value, then reloads it every `intervalMs` (never when it is 0) without ever
  * dropping what is on screen: the previous value stays while a reload runs or after it
- * fails, so tables keep their sorting, filters and expanded rows. Reloads never overlap.
- * A change in `deps` starts over.
+ * fails, so tables keep their sorting, filters and expanded rows. What a reload did not
+ * change keeps its identity, so memoized views of it do not re-render. Reloads never
+ * overlap. A change in `deps` starts over.
  */
 export function usePolledValue<T>(
   load: () => Promise<T>,
@@ -46,7 +48,11 @@ export function usePolledValue<T>(
       try {
         const value = await loadRef.current();
         if (cancelled) return;
-        setState({ value, loading: false, loadedAt: Date.now() });
+        setState(previous => ({
+          value: shareUnchanged(previous.value, value),
+          loading: false,
+          loadedAt: Date.now(),
+        }));
       } catch (error) {
         if (cancelled) return;
         setState(previous => ({

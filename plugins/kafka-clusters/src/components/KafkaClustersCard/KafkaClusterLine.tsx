@@ -14,14 +14,15 @@ export function KafkaClusterLine(props: { status: KafkaClusterStatus }) {
   return (
     <Flex direction="column" gap="1">
       <Flex gap="3" align="center" style={{ flexWrap: 'wrap' }}>
-        <HealthBadge health={status.health} />
+        {/* The spaces between the parts keep the line readable to screen readers. */}
+        <HealthBadge health={status.health} />{' '}
         <Text as="span" weight="bold">
           {status.ref.name}
-        </Text>
+        </Text>{' '}
         <Text as="span" color="secondary">
           {status.ref.cluster} / {status.ref.namespace}
-        </Text>
-        <Text as="span">Brokers {readyOfDesired(status.brokers)} ready</Text>
+        </Text>{' '}
+        <Text as="span">Brokers {readyOfDesired(status.brokers)} ready</Text>{' '}
         {status.freshness.stale && (
           <Text as="span" color="warning">
             Stale: {formatDuration(status.freshness.ageSeconds)} old

@@ -1,6 +1,6 @@
 import { Cell, CellText } from '@backstage/ui';
 import { KafkaAccessStatus } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { HealthBadge } from '../common/HealthBadge';
 import { mainReason } from '../common/order';
 import {
@@ -61,7 +61,7 @@ const searchText = (row: AccessRow) =>
   `${row.who} ${row.resource.name} ${row.role ?? ''} ${row.authentication ?? ''}`;
 
 /** Strimzi KafkaUsers and CFK role bindings with their state: sortable, filterable, paginated. */
-export function AccessTable(props: { access: KafkaAccessStatus[] }) {
+export const AccessTable = memo(function AccessTable(props: { access: KafkaAccessStatus[] }) {
   const rows = useMemo(
     () =>
       props.access.map(access => ({
@@ -81,4 +81,4 @@ export function AccessTable(props: { access: KafkaAccessStatus[] }) {
       initialSort={{ column: 'health', direction: 'ascending' }}
     />
   );
-}
+});

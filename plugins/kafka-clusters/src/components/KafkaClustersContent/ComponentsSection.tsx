@@ -6,6 +6,7 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { HealthBadge } from '../common/HealthBadge';
 import { mainReason, readyOfDesired } from '../common/order';
+import { memo } from 'react';
 
 const TYPE_LABEL: Record<KafkaComponentType, string> = {
   'schema-registry': 'Schema Registry',
@@ -63,7 +64,7 @@ const CONNECTOR_COLUMNS: ColumnConfig<ConnectorRow>[] = [
  * REST Proxy; Strimzi's Connect, MirrorMaker 2, Bridge and operands) and the connectors of
  * the Connect clusters, each with its verdict.
  */
-export function ComponentsSection(props: { components: KafkaComponentStatus[] }) {
+export const ComponentsSection = memo(function ComponentsSection(props: { components: KafkaComponentStatus[] }) {
   const { components } = props;
   if (components.length === 0) {
     return <Text as="p">No components run beside this cluster.</Text>;
@@ -91,4 +92,4 @@ export function ComponentsSection(props: { components: KafkaComponentStatus[] })
       )}
     </Flex>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { KafkaEventSummary } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { RelativeTime } from '../common/RelativeTime';
+import { memo } from 'react';
 
 type EventRow = KafkaEventSummary & { id: string };
 
@@ -23,10 +24,10 @@ const COLUMNS: ColumnConfig<EventRow>[] = [
 ];
 
 /** Recent Warning Events of the cluster's objects, newest first, as the backend sends them. */
-export function EventsTable(props: { events: KafkaEventSummary[] }) {
+export const EventsTable = memo(function EventsTable(props: { events: KafkaEventSummary[] }) {
   if (props.events.length === 0) {
     return <Text as="p">No recent warning events.</Text>;
   }
-  const rows = props.events.map((event, index) => ({ ...event, id: `${index}` }));
+  const rows = props.events.map((event, index) => ({ ...event, id: `event:${index}` }));
   return <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />;
-}
+});

@@ -37,16 +37,17 @@ export function KafkaClusterPanel(props: {
     <Accordion isExpanded={expanded} onExpandedChange={setExpanded}>
       <AccordionTrigger level={3}>
         <Flex gap="3" align="center" style={{ flexWrap: 'wrap' }}>
-          <HealthBadge health={status.health} />
+          {/* The spaces between the parts keep the button's accessible name readable. */}
+          <HealthBadge health={status.health} />{' '}
           <Text as="span" weight="bold">
             {status.ref.name}
-          </Text>
+          </Text>{' '}
           <Text as="span" color="secondary">
             {status.ref.cluster} / {status.ref.namespace}
-          </Text>
+          </Text>{' '}
           <Text as="span" color="secondary">
             {OPERATOR_LABEL[status.operator]}
-          </Text>
+          </Text>{' '}
           <Text as="span">Brokers {readyOfDesired(status.brokers)} ready</Text>
         </Flex>
       </AccordionTrigger>

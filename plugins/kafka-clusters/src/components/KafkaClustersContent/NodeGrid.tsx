@@ -9,6 +9,7 @@ import { HealthBadge } from '../common/HealthBadge';
 import { readyOfDesired } from '../common/order';
 import { RelativeTime } from '../common/RelativeTime';
 import styles from './NodeGrid.module.css';
+import { memo } from 'react';
 
 const ROLE_LABEL: Record<KafkaNodeRole, string> = {
   broker: 'Broker',
@@ -20,7 +21,7 @@ const ROLE_LABEL: Record<KafkaNodeRole, string> = {
  * Brokers or controllers as a grid by ordinal or node id: per node whether it is ready,
  * its restarts, its last termination and its volumes.
  */
-export function NodeGrid(props: {
+export const NodeGrid = memo(function NodeGrid(props: {
   title: string;
   group: KafkaNodeGroupStatus;
 }) {
@@ -46,7 +47,7 @@ export function NodeGrid(props: {
       </Flex>
     </section>
   );
-}
+});
 
 function NodeTile(props: { node: KafkaNodeStatus }) {
   const { node } = props;

@@ -6,6 +6,7 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { HealthBadge } from '../common/HealthBadge';
 import { ReasonList } from '../common/ReasonList';
+import { memo } from 'react';
 
 type MirrorRow = KafkaMirrorTopicStatus & { id: string };
 
@@ -22,7 +23,7 @@ const TYPE_LABEL: Record<KafkaLinkStatus['type'], string> = {
 };
 
 /** Cluster links and MirrorMaker 2 touching this cluster, with their mirror topics. */
-export function ReplicationSection(props: { links: KafkaLinkStatus[] }) {
+export const ReplicationSection = memo(function ReplicationSection(props: { links: KafkaLinkStatus[] }) {
   if (props.links.length === 0) {
     return <Text as="p">No cluster links or MirrorMaker 2 replicate to or from this cluster.</Text>;
   }
@@ -33,7 +34,7 @@ export function ReplicationSection(props: { links: KafkaLinkStatus[] }) {
       ))}
     </Flex>
   );
-}
+});
 
 function ReplicationLink(props: { link: KafkaLinkStatus }) {
   const { link } = props;
@@ -43,7 +44,8 @@ function ReplicationLink(props: { link: KafkaLinkStatus }) {
     link.peer.bootstrapServers ??
     link.peer.clusterId ??
     'unknown';
-  const rows = link.mirrorTopics.map(m => ({ ...m, id: m.name }));
+  // Row and column keys share one collection in react-aria tables, hence the prefix.
+  const rows = link.mirrorTopics.map(m => ({ ...m, id: `mirror:${m.name}` }));
   return (
     <section aria-label={`${TYPE_LABEL[link.type]} ${name}`}>
       <Flex direction="column" gap="2">

@@ -1,5 +1,6 @@
 import { CellText, ColumnConfig, Flex, Table, Text } from '@backstage/ui';
 import { KafkaListenerStatus } from '@k8s-kafka/plugin-kafka-clusters-common';
+import { memo } from 'react';
 
 type ListenerRow = KafkaListenerStatus & { id: string };
 
@@ -24,7 +25,7 @@ const COLUMNS: ColumnConfig<ListenerRow>[] = [
  * How clients reach the cluster and what they must prove: listeners with TLS and
  * authentication, and authorization, summed up in a sentence before the details.
  */
-export function SecurityPosture(props: {
+export const SecurityPosture = memo(function SecurityPosture(props: {
   listeners: KafkaListenerStatus[];
   authorization?: { type: string };
 }) {
@@ -33,7 +34,8 @@ export function SecurityPosture(props: {
   const withoutAuth = listeners.filter(
     l => !l.authentication || l.authentication === 'none',
   ).length;
-  const rows = listeners.map(l => ({ ...l, id: l.name }));
+  // Row and column keys share one collection in react-aria tables, hence the prefix.
+  const rows = listeners.map(l => ({ ...l, id: `listener:${l.name}` }));
   return (
     <Flex direction="column" gap="3">
       <ul aria-label="Security posture" style={{ margin: 0, paddingLeft: '1.25rem' }}>
@@ -68,4 +70,4 @@ export function SecurityPosture(props: {
       )}
     </Flex>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { Cell, CellText } from '@backstage/ui';
 import { KafkaTopicStatus } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { HealthBadge } from '../common/HealthBadge';
 import { mainReason } from '../common/order';
 import {
@@ -62,7 +62,7 @@ const FILTERS: StatusFilter<TopicRow>[] = [healthFilter(t => t.health)];
 const searchText = (topic: TopicRow) => topic.name;
 
 /** The cluster's topics (KafkaTopic resources): sortable, filterable, paginated. */
-export function TopicsTable(props: { topics: KafkaTopicStatus[] }) {
+export const TopicsTable = memo(function TopicsTable(props: { topics: KafkaTopicStatus[] }) {
   const rows = useMemo(
     () =>
       props.topics.map(topic => ({
@@ -82,4 +82,4 @@ export function TopicsTable(props: { topics: KafkaTopicStatus[] }) {
       emptyState="No topics match."
     />
   );
-}
+});

@@ -92,6 +92,7 @@ function describeOperators(cluster: KubernetesClusterCacheStatus): string {
 export function KubernetesClustersTable(props: {
   clusters: KubernetesClusterCacheStatus[];
 }) {
-  const rows = props.clusters.map(c => ({ ...c, id: c.name }));
+  // Row and column keys share one collection in react-aria tables, hence the prefix.
+  const rows = props.clusters.map(c => ({ ...c, id: `cluster:${c.name}` }));
   return <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />;
 }
