@@ -87,19 +87,60 @@ function commonHeaders(warnings: string[] = []) {
   return headers;
 }
 
-/** Sends a JSON body (a string is sent as is). */
+/** Sends a JSON body (a string or Buffer is sent as is). */
 export function sendJson(
   res: ServerResponse,
   code: number,
   body: unknown,
   warnings?: string[],
 ) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const data = Buffer.isBuffer(body)
+    ? body
+    : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   res.writeHead(code, {
     ...commonHeaders(warnings),
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': data.length,
   });
-  res.end(text);
+  res.end(data);
+}
+
+/**
+ * Sends a body made of many buffers (a large list) without joining them: Content-Length is their
+ * sum, and they are written in batches of about 1 MiB that wait for the socket to drain, so a
+ * 60 MB list neither allocates 60 MB at once nor buffers it all in the TLS layer.
+ */
+export async function sendParts(
+  res: ServerResponse,
+  code: number,
+  parts: Buffer[],
+) {
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  res.writeHead(code, { ...commonHeaders(), 'Content-Length': length });
+  let batch = 0;
+  res.cork();
+  for (const part of parts) {
+    const more = res.write(part);
+    batch += part.length;
+    if (batch >= 1 << 20) {
+      batch = 0;
+      res.uncork();
+      if (!more) {
+        await new Promise<void>(resolve => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+        if (res.destroyed) return;
+      }
+      res.cork();
+    }
+  }
+  res.uncork();
+  res.end();
 }
 
 /** Sends an error as a Status object. */

@@ -16,7 +16,12 @@ import {
   updateObject,
   WriteOptions,
 } from '../resources/operations';
-import { bodyJson, objectJson } from '../store/serialize';
+import {
+  bodyJson,
+  objectJson,
+  objectJsonParts,
+  typePrefix,
+} from '../store/serialize';
 import { apiVersionOf, isObject, KubeObject, ResourceType } from '../types';
 import {
   apiGroup,
@@ -32,6 +37,7 @@ import {
   representation,
   sendError,
   sendJson,
+  sendParts,
 } from './http';
 import { createOpenApiCache } from './openapi';
 import { errors } from './status';
@@ -52,6 +58,7 @@ interface ResourceRequest extends Target {
   verb: string;
 }
 
+const COMMA = Buffer.from(',');
 const PUBLIC = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
 /** Creates the request listener of a cluster's HTTPS server. @public */
@@ -389,8 +396,8 @@ async function serveResource(
         try {
           const target = {
             ...request,
-            namespace: entry.object.metadata.namespace,
-            name: entry.object.metadata.name,
+            namespace: entry.meta.namespace,
+            name: entry.meta.name,
           };
           return [deleteObject(ctx, target, options).object];
         } catch {
@@ -477,13 +484,15 @@ function serveList(
     });
   }
   // Typed (built-in) lists carry no apiVersion/kind on their items; unstructured (CR) lists do.
-  const items = page.items.map(e =>
-    type.builtin ? bodyJson(e) : objectJson(e, apiVersion, type.kind),
-  );
+  // Each item's cached bytes are copied once into the response: no string is built.
   const head = JSON.stringify({ kind: type.listKind, apiVersion, metadata });
-  return sendJson(
-    res,
-    200,
-    `${head.slice(0, -1)},"items":[${items.join(',')}]}`,
-  );
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"items":[`)];
+  const prefix = typePrefix(apiVersion, type.kind);
+  page.items.forEach((e, i) => {
+    if (i) parts.push(COMMA);
+    if (type.builtin) parts.push(bodyJson(e));
+    else parts.push(...objectJsonParts(e, prefix));
+  });
+  parts.push(Buffer.from(']}'));
+  return sendParts(res, 200, parts);
 }

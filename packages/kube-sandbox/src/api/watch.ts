@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { objectFilter, ListOptions, ObjectFilter } from '../resources/list';
-import { objectJson } from '../store/serialize';
+import { objectJsonParts, typePrefix } from '../store/serialize';
 import {
   Store,
   StoreEvent,
@@ -11,6 +11,9 @@ import { apiVersionOf, groupResource, ResourceType } from '../types';
 import { representation, startStream } from './http';
 import { errors } from './status';
 import { toTable } from './table';
+
+const EVENT_END = Buffer.from('}\n');
+let lastLine: { entry?: StoredObject; key?: string; line?: Buffer } = {};
 
 /** Fans store events out to the watches of each resource, so a write costs only its watchers. */
 export interface WatchHub {
@@ -94,7 +97,24 @@ export function serveWatch(
   const filter = objectFilter(type, query);
   const prefix = namespace === undefined ? '' : `${namespace}/`;
   const format = representation(req);
-  const line = (eventType: string, entry: StoredObject) => {
+  const typeHead = typePrefix(apiVersion, type.kind);
+  const line = (eventType: string, entry: StoredObject): Buffer | string => {
+    if (format === 'json') {
+      // Watchers of one event share its encoded line (events reach them one after another).
+      const key = `${eventType} ${apiVersion}`;
+      if (lastLine.entry !== entry || lastLine.key !== key) {
+        lastLine = {
+          entry,
+          key,
+          line: Buffer.concat([
+            Buffer.from(`{"type":"${eventType}","object":`),
+            ...objectJsonParts(entry, typeHead),
+            EVENT_END,
+          ]),
+        };
+      }
+      return lastLine.line as Buffer;
+    }
     let object: string;
     if (format === 'table') {
       object = JSON.stringify(
@@ -106,14 +126,12 @@ export function serveWatch(
           query.includeObject,
         ),
       );
-    } else if (format === 'metadata') {
+    } else {
       object = JSON.stringify({
         kind: 'PartialObjectMetadata',
         apiVersion: 'meta.k8s.io/v1',
         metadata: entry.object.metadata,
       });
-    } else {
-      object = objectJson(entry, apiVersion, type.kind);
     }
     return `{"type":"${eventType}","object":${object}}\n`;
   };

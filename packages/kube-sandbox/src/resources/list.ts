@@ -36,8 +36,7 @@ export function objectFilter(
     const fields = parseFieldSelector(options.fieldSelector, type.kind);
     if (!labels.length && !fields.length) return () => true;
     return entry =>
-      matchesLabels(labels, entry.object.metadata.labels) &&
-      matchesFields(fields, entry.object);
+      matchesLabels(labels, entry.meta.labels) && matchesFields(fields, entry);
   } catch (error) {
     throw errors.badRequest(
       `unable to parse requirement: ${

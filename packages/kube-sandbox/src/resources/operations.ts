@@ -585,9 +585,7 @@ function collectGarbage(
       live ??= new Set(
         core.store
           .resources()
-          .flatMap(r =>
-            core.store.list(r).map(e => String(e.object.metadata.uid)),
-          ),
+          .flatMap(r => core.store.list(r).map(e => String(e.meta.uid))),
       );
       return live.has(ref);
     };
@@ -598,8 +596,8 @@ function collectGarbage(
           ? core.store.list(resource, owner.metadata.namespace)
           : core.store.list(resource);
       for (const entry of candidates) {
+        if (!entry.meta.owners?.includes(uid)) continue;
         const refs = entry.object.metadata.ownerReferences ?? [];
-        if (!refs.some(r => r.uid === uid)) continue;
         const rest = refs.filter(r => r.uid !== uid);
         const anyOwnerLeft = rest.some(r => ownerExists(r.uid));
         if (policy === 'Orphan' || anyOwnerLeft) {
@@ -610,8 +608,8 @@ function collectGarbage(
         } else {
           const target: Target = {
             type,
-            namespace: entry.object.metadata.namespace,
-            name: entry.object.metadata.name,
+            namespace: entry.meta.namespace,
+            name: entry.meta.name,
           };
           try {
             deleteObject(core, target, { propagationPolicy: 'Background' });

@@ -1,3 +1,4 @@
+import { StoredObject } from '../store/store';
 import { KubeObject } from '../types';
 
 /** One term of a field selector. @public */
@@ -78,14 +79,19 @@ function fieldValue(object: Readonly<KubeObject>, field: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-/** Whether an object satisfies a parsed field selector. @public */
+/** Whether a stored object satisfies a parsed field selector. @public */
 export function matchesFields(
   selector: FieldRequirement[],
-  object: Readonly<KubeObject>,
+  entry: StoredObject,
 ): boolean {
   for (const r of selector) {
-    const equal = fieldValue(object, r.field) === r.value;
-    if (r.operator === '=' ? !equal : equal) {
+    let value: string;
+    // metadata comes from the store's index; other fields need the parsed object.
+    if (r.field === 'metadata.name') value = entry.meta.name;
+    else if (r.field === 'metadata.namespace')
+      value = entry.meta.namespace ?? '';
+    else value = fieldValue(entry.object, r.field);
+    if (r.operator === '=' ? value !== r.value : value === r.value) {
       return false;
     }
   }

@@ -2,34 +2,38 @@ import { KubeObject } from '../types';
 import { StoredObject } from './store';
 
 /*
- * Stored objects are frozen, so their JSON is computed once and reused by every list, get and
- * watch event. The cached form leaves out apiVersion and kind: built-in list items are sent
- * without them (as the typed Go lists do), and each served version prefixes its own.
+ * A stored object's JSON is encoded once, when it is written, without apiVersion and kind:
+ * built-in list items are sent without them (as the typed Go lists are), and each served version
+ * prefixes its own. Lists, gets and watch events copy these bytes; nothing is serialized again.
  */
-const bodies = new WeakMap<StoredObject, string>();
 
 /** The object's JSON without apiVersion and kind. @public */
-export function bodyJson(entry: StoredObject): string {
-  let body = bodies.get(entry);
-  if (body === undefined) {
-    const { apiVersion: _a, kind: _k, ...rest } = entry.object;
-    body = JSON.stringify(rest);
-    bodies.set(entry, body);
-  }
-  return body;
+export function bodyJson(entry: StoredObject): Buffer {
+  return entry.body;
 }
 
-/** The object's JSON at an API version, with kind and apiVersion first as the API server writes them. @public */
+/** `{"kind":…,"apiVersion":…,` — what turns a cached body into a full object. */
+export function typePrefix(apiVersion: string, kind: string): Buffer {
+  return Buffer.from(
+    `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(
+      apiVersion,
+    )},`,
+  );
+}
+
+/** The object's JSON at an API version as parts, kind and apiVersion first as the API server writes them. */
+export function objectJsonParts(entry: StoredObject, prefix: Buffer): Buffer[] {
+  // Every stored body has metadata, so it is never `{}`: its `{` is replaced by the prefix.
+  return [prefix, entry.body.subarray(1)];
+}
+
+/** The object's JSON at an API version. @public */
 export function objectJson(
   entry: StoredObject,
   apiVersion: string,
   kind: string,
-): string {
-  const body = bodyJson(entry);
-  const head = `{"kind":${JSON.stringify(kind)},"apiVersion":${JSON.stringify(
-    apiVersion,
-  )}`;
-  return body.length > 2 ? `${head},${body.slice(1)}` : `${head}}`;
+): Buffer {
+  return Buffer.concat(objectJsonParts(entry, typePrefix(apiVersion, kind)));
 }
 
 /** The object as a (shallow-copied) value at an API version. @public */

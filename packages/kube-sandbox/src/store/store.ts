@@ -3,15 +3,73 @@ import { KubeObject } from '../types';
 /** The kind of change a store event reports. @public */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/** The fields of an object that selectors, watches and the garbage collector read. @public */
+export interface StoredMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly uid?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** UIDs of the object's ownerReferences. */
+  readonly owners?: readonly string[];
+}
+
 /**
- * One object as stored: deep-frozen, so readers share it without copying.
+ * One object as stored: its JSON, encoded once (what lists, gets and watch events send), and a
+ * small index. `object` parses it on demand into a deep-frozen value, shared by readers while in
+ * use; keeping only bytes lets tens of thousands of large objects stay cheap for the garbage
+ * collector.
  * @public
  */
 export interface StoredObject {
-  readonly object: Readonly<KubeObject>;
   /** `namespace/name`, or `name` for cluster-scoped objects: etcd's key order. */
   readonly key: string;
   readonly resourceVersion: number;
+  readonly meta: StoredMeta;
+  /** The object's JSON without apiVersion and kind (UTF-8). */
+  readonly body: Buffer;
+  readonly object: Readonly<KubeObject>;
+}
+
+class Entry implements StoredObject {
+  #cached: WeakRef<Readonly<KubeObject>>;
+  readonly meta: StoredMeta;
+  readonly body: Buffer;
+  private readonly apiVersion: string;
+  private readonly kind: string;
+
+  constructor(
+    readonly key: string,
+    readonly resourceVersion: number,
+    object: KubeObject,
+  ) {
+    const { apiVersion: _a, kind: _k, ...rest } = object;
+    this.body = Buffer.from(JSON.stringify(rest));
+    const m = object.metadata;
+    this.meta = {
+      name: String(m.name),
+      ...(m.namespace ? { namespace: m.namespace } : {}),
+      ...(m.uid ? { uid: m.uid } : {}),
+      ...(m.labels ? { labels: { ...m.labels } } : {}),
+      ...(m.ownerReferences?.length
+        ? { owners: m.ownerReferences.map(r => r.uid) }
+        : {}),
+    };
+    this.#cached = new WeakRef(deepFreeze(object));
+    this.apiVersion = String(object.apiVersion);
+    this.kind = String(object.kind);
+  }
+
+  get object(): Readonly<KubeObject> {
+    const cached = this.#cached.deref();
+    if (cached) return cached;
+    const parsed: Readonly<KubeObject> = deepFreeze({
+      apiVersion: this.apiVersion,
+      kind: this.kind,
+      ...JSON.parse(this.body.toString('utf8')),
+    });
+    this.#cached = new WeakRef(parsed);
+    return parsed;
+  }
 }
 
 /**
@@ -44,7 +102,7 @@ export interface Store {
   get(resource: string, key: string): StoredObject | undefined;
   /** Objects in key order, optionally of one namespace. */
   list(resource: string, namespace?: string): StoredObject[];
-  /** Stores a new state of an object (created or replaced); the object is frozen, not copied. */
+  /** Stores a new state of an object (created or replaced); the object is serialized and frozen. */
   put(resource: string, object: KubeObject): StoredObject;
   remove(resource: string, key: string): StoredObject | undefined;
   /** Events after `resourceVersion`, or undefined when the window no longer reaches back that far. */
@@ -62,9 +120,9 @@ export interface Store {
 
 /** Options of {@link createStore}. @public */
 export interface StoreOptions {
-  /** How long events stay in the watch window. Default 10 minutes. */
+  /** How long events stay in the watch window. Default 5 minutes. */
   historyMs?: number;
-  /** Upper bound of events kept per resource. Default 100,000. */
+  /** Upper bound of events kept per resource. Default 50,000. */
   historyLimit?: number;
 }
 
@@ -78,8 +136,8 @@ interface Bucket {
 
 /** Creates an empty store. @public */
 export function createStore(options: StoreOptions = {}): Store {
-  const historyMs = options.historyMs ?? 10 * 60_000;
-  const historyLimit = options.historyLimit ?? 100_000;
+  const historyMs = options.historyMs ?? 5 * 60_000;
+  const historyLimit = options.historyLimit ?? 50_000;
   const buckets = new Map<string, Bucket>();
   const listeners = new Set<StoreListener>();
   let rv = 0;
@@ -152,11 +210,7 @@ export function createStore(options: StoreOptions = {}): Store {
       rv++;
       object.metadata.resourceVersion = String(rv);
       const key = objectKey(object);
-      const entry: StoredObject = {
-        object: deepFreeze(object),
-        key,
-        resourceVersion: rv,
-      };
+      const entry = new Entry(key, rv, object);
       const previous = b.objects.get(key);
       if (!previous) {
         b.sorted = undefined;
@@ -182,14 +236,10 @@ export function createStore(options: StoreOptions = {}): Store {
       b.objects.delete(key);
       b.sorted = undefined;
       const last = previous.object;
-      const tombstone: StoredObject = {
-        object: deepFreeze({
-          ...last,
-          metadata: { ...last.metadata, resourceVersion: String(rv) },
-        }),
-        key,
-        resourceVersion: rv,
-      };
+      const tombstone = new Entry(key, rv, {
+        ...last,
+        metadata: { ...last.metadata, resourceVersion: String(rv) },
+      });
       record(b, {
         type: 'DELETED',
         resource,
