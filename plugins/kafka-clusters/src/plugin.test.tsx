@@ -17,9 +17,9 @@ import {
   entityStatusHandler,
   fleetHandler,
   kubernetesClustersHandler,
-} from './__fixtures__/server';
+} from './__testUtils__/server';
 import { strimziCrashLooping } from './__fixtures__/strimzi';
-import { testAppOptions } from './__fixtures__/testApp';
+import { testAppOptions } from './__testUtils__/testApp';
 import {
   kafkaClustersApi,
   kafkaEntityCard,

@@ -59,3 +59,15 @@ export const websiteService: Entity = {
   metadata: { name: 'website', namespace: 'default' },
   spec: { type: 'website', lifecycle: 'production', owner: 'team-web' },
 };
+
+/** A service whose Kubernetes id labels the Kafka cluster `prod-us/ledger/ledger-kafka`. */
+export const ledgerService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'ledger',
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': 'ledger' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-finance' },
+};

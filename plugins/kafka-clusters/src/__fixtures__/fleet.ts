@@ -38,8 +38,16 @@ export function fleet(): KafkaFleetResponse {
   const statuses = [
     strimziHealthy(),
     cfkHealthy(),
-    { ...strimziCrashLooping(), ref: { cluster: 'prod-eu', namespace: 'billing', name: 'billing-kafka' } },
-    { ...cfkRolling(), ref: { cluster: 'prod-us', namespace: 'ledger', name: 'ledger-kafka' } },
+    {
+      ...strimziCrashLooping(),
+      ref: { cluster: 'prod-eu', namespace: 'billing', name: 'billing-kafka' },
+      labels: {},
+    },
+    {
+      ...cfkRolling(),
+      ref: { cluster: 'prod-us', namespace: 'ledger', name: 'ledger-kafka' },
+      labels: { 'backstage.io/kubernetes-id': 'ledger' },
+    },
     cfkZookeeperQuorumLost(),
     staleStatus(),
   ];

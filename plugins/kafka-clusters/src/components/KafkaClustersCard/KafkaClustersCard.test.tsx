@@ -7,9 +7,9 @@ import { setupServer } from 'msw/node';
 import { cfkHealthy } from '../../__fixtures__/cfk';
 import { ordersService } from '../../__fixtures__/entities';
 import { fleet } from '../../__fixtures__/fleet';
-import { BACKEND, entityStatusHandler } from '../../__fixtures__/server';
+import { BACKEND, entityStatusHandler } from '../../__testUtils__/server';
 import { strimziCrashLooping } from '../../__fixtures__/strimzi';
-import { testAppOptions } from '../../__fixtures__/testApp';
+import { testAppOptions } from '../../__testUtils__/testApp';
 import { ago, MINUTE } from '../../__fixtures__/time';
 import { KafkaClustersCard } from './KafkaClustersCard';
 

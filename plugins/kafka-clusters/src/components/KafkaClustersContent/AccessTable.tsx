@@ -61,7 +61,7 @@ const searchText = (row: AccessRow) =>
   `${row.who} ${row.resource.name} ${row.role ?? ''} ${row.authentication ?? ''}`;
 
 /** Strimzi KafkaUsers and CFK role bindings with their state: sortable, filterable, paginated. */
-export const AccessTable = memo(function AccessTable(props: { access: KafkaAccessStatus[] }) {
+export const AccessTable = memo((props: { access: KafkaAccessStatus[] }) => {
   const rows = useMemo(
     () =>
       props.access.map(access => ({

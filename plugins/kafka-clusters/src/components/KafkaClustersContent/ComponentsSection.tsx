@@ -64,7 +64,7 @@ const CONNECTOR_COLUMNS: ColumnConfig<ConnectorRow>[] = [
  * REST Proxy; Strimzi's Connect, MirrorMaker 2, Bridge and operands) and the connectors of
  * the Connect clusters, each with its verdict.
  */
-export const ComponentsSection = memo(function ComponentsSection(props: { components: KafkaComponentStatus[] }) {
+export const ComponentsSection = memo((props: { components: KafkaComponentStatus[] }) => {
   const { components } = props;
   if (components.length === 0) {
     return <Text as="p">No components run beside this cluster.</Text>;

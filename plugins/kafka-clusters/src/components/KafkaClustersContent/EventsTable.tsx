@@ -24,7 +24,7 @@ const COLUMNS: ColumnConfig<EventRow>[] = [
 ];
 
 /** Recent Warning Events of the cluster's objects, newest first, as the backend sends them. */
-export const EventsTable = memo(function EventsTable(props: { events: KafkaEventSummary[] }) {
+export const EventsTable = memo((props: { events: KafkaEventSummary[] }) => {
   if (props.events.length === 0) {
     return <Text as="p">No recent warning events.</Text>;
   }

@@ -10,8 +10,8 @@ import {
   paymentsKafkaResource,
   paymentsService,
 } from '../../__fixtures__/entities';
-import { renderEntityView } from '../../__fixtures__/renderEntityView';
-import { entityStatusHandler, kubernetesClustersHandler } from '../../__fixtures__/server';
+import { renderEntityView } from '../../__testUtils__/renderEntityView';
+import { entityStatusHandler, kubernetesClustersHandler } from '../../__testUtils__/server';
 import { strimziCrashLooping, strimziMigratingPaused } from '../../__fixtures__/strimzi';
 import { KafkaClustersContent } from './KafkaClustersContent';
 

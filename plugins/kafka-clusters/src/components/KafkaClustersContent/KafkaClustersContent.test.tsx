@@ -7,12 +7,12 @@ import { setupServer } from 'msw/node';
 import { cfkHealthy } from '../../__fixtures__/cfk';
 import { ordersService } from '../../__fixtures__/entities';
 import { fleet, staleStatus } from '../../__fixtures__/fleet';
-import { renderEntityView } from '../../__fixtures__/renderEntityView';
+import { renderEntityView } from '../../__testUtils__/renderEntityView';
 import {
   BACKEND,
   entityStatusHandler,
   kubernetesClustersHandler,
-} from '../../__fixtures__/server';
+} from '../../__testUtils__/server';
 import { strimziCrashLooping, strimziHealthy } from '../../__fixtures__/strimzi';
 import { KafkaClustersContent } from './KafkaClustersContent';
 
@@ -155,9 +155,9 @@ describe('KafkaClustersContent', () => {
     renderTab(0.5);
 
     // Two healthy clusters start closed; the user opens one and works in its topics.
-    const orders = await screen.findByRole('button', { name: /orders-kafka/ });
-    expect(orders).toHaveAttribute('aria-expanded', 'false');
-    await user.click(orders);
+    const ordersPanel = await screen.findByRole('button', { name: /orders-kafka/ });
+    expect(ordersPanel).toHaveAttribute('aria-expanded', 'false');
+    await user.click(ordersPanel);
     await user.click(screen.getByRole('tab', { name: /Topics/ }));
     await user.click(screen.getByRole('searchbox', { name: 'Filter topics' }));
     await user.paste('orders');

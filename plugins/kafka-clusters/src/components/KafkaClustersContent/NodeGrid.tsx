@@ -21,10 +21,10 @@ const ROLE_LABEL: Record<KafkaNodeRole, string> = {
  * Brokers or controllers as a grid by ordinal or node id: per node whether it is ready,
  * its restarts, its last termination and its volumes.
  */
-export const NodeGrid = memo(function NodeGrid(props: {
+export const NodeGrid = memo((props: {
   title: string;
   group: KafkaNodeGroupStatus;
-}) {
+}) => {
   const { title, group } = props;
   return (
     <section aria-label={title}>

@@ -23,7 +23,7 @@ const TYPE_LABEL: Record<KafkaLinkStatus['type'], string> = {
 };
 
 /** Cluster links and MirrorMaker 2 touching this cluster, with their mirror topics. */
-export const ReplicationSection = memo(function ReplicationSection(props: { links: KafkaLinkStatus[] }) {
+export const ReplicationSection = memo((props: { links: KafkaLinkStatus[] }) => {
   if (props.links.length === 0) {
     return <Text as="p">No cluster links or MirrorMaker 2 replicate to or from this cluster.</Text>;
   }

@@ -7,7 +7,7 @@ type ListenerRow = KafkaListenerStatus & { id: string };
 const COLUMNS: ColumnConfig<ListenerRow>[] = [
   { id: 'name', label: 'Listener', isRowHeader: true, cell: l => <CellText title={l.name} description={l.type} /> },
   { id: 'port', label: 'Port', cell: l => <CellText title={l.port === undefined ? '–' : String(l.port)} /> },
-  { id: 'tls', label: 'TLS', cell: l => <CellText title={l.tls === undefined ? 'Unknown' : l.tls ? 'Yes' : 'No'} /> },
+  { id: 'tls', label: 'TLS', cell: l => <CellText title={describeTls(l.tls)} /> },
   {
     id: 'authentication',
     label: 'Authentication',
@@ -21,14 +21,19 @@ const COLUMNS: ColumnConfig<ListenerRow>[] = [
   },
 ];
 
+function describeTls(tls: boolean | undefined): string {
+  if (tls === undefined) return 'Unknown';
+  return tls ? 'Yes' : 'No';
+}
+
 /**
  * How clients reach the cluster and what they must prove: listeners with TLS and
  * authentication, and authorization, summed up in a sentence before the details.
  */
-export const SecurityPosture = memo(function SecurityPosture(props: {
+export const SecurityPosture = memo((props: {
   listeners: KafkaListenerStatus[];
   authorization?: { type: string };
-}) {
+}) => {
   const { listeners, authorization } = props;
   const withoutTls = listeners.filter(l => l.tls === false).length;
   const withoutAuth = listeners.filter(

@@ -62,7 +62,7 @@ const FILTERS: StatusFilter<TopicRow>[] = [healthFilter(t => t.health)];
 const searchText = (topic: TopicRow) => topic.name;
 
 /** The cluster's topics (KafkaTopic resources): sortable, filterable, paginated. */
-export const TopicsTable = memo(function TopicsTable(props: { topics: KafkaTopicStatus[] }) {
+export const TopicsTable = memo((props: { topics: KafkaTopicStatus[] }) => {
   const rows = useMemo(
     () =>
       props.topics.map(topic => ({

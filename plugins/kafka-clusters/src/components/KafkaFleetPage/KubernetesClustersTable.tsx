@@ -38,13 +38,7 @@ const COLUMNS: ColumnConfig<Row>[] = [
     label: 'Last synced',
     cell: c => (
       <Cell>
-        {c.lastSyncedAt ? (
-          <RelativeTime iso={c.lastSyncedAt} />
-        ) : c.ageSeconds !== undefined ? (
-          `${formatDuration(c.ageSeconds)} ago`
-        ) : (
-          'Never'
-        )}
+        <LastSynced cluster={c} />
       </Cell>
     ),
   },
@@ -78,6 +72,13 @@ const COLUMNS: ColumnConfig<Row>[] = [
     ),
   },
 ];
+
+function LastSynced(props: { cluster: KubernetesClusterCacheStatus }) {
+  const { lastSyncedAt, ageSeconds } = props.cluster;
+  if (lastSyncedAt) return <RelativeTime iso={lastSyncedAt} />;
+  if (ageSeconds !== undefined) return <>{formatDuration(ageSeconds)} ago</>;
+  return <>Never</>;
+}
 
 function describeOperators(cluster: KubernetesClusterCacheStatus): string {
   const { cfk, strimzi } = cluster.operators;

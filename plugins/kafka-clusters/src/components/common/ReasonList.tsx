@@ -1,7 +1,13 @@
 import { Flex, Text } from '@backstage/ui';
-import { HealthReason } from '@k8s-kafka/plugin-kafka-clusters-common';
+import { HealthReason, HealthSeverity } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { RelativeTime } from './RelativeTime';
 import { SEVERITY_LABEL } from './health';
+
+const SEVERITY_COLOR: Record<HealthSeverity, 'danger' | 'warning' | 'secondary'> = {
+  error: 'danger',
+  warning: 'warning',
+  info: 'secondary',
+};
 
 /**
  * Why a verdict is what it is: per reason what (the message), where (the Kubernetes
@@ -23,12 +29,7 @@ export function ReasonList(props: { reasons: HealthReason[]; label?: string }) {
 
 function ReasonItem(props: { reason: HealthReason }) {
   const { reason } = props;
-  const color =
-    reason.severity === 'error'
-      ? 'danger'
-      : reason.severity === 'warning'
-        ? 'warning'
-        : 'secondary';
+  const color = SEVERITY_COLOR[reason.severity];
   return (
     <Flex direction="column" gap="0.5">
       <Text as="p" variant="body-medium">
