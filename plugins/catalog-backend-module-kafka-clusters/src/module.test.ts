@@ -546,7 +546,12 @@ describe('catalogModuleKafkaClusterEntityProvider', () => {
             clusterLocatorMethods: [
               ...kubernetesConfig([sandbox.cluster('eu')])
                 .clusterLocatorMethods,
-              { type: 'catalog', dangerouslyAllowSkipTLSVerify: true },
+              {
+                type: 'catalog',
+                dangerouslyAllowSkipTLSVerify: true,
+                // The sandbox listens on loopback, which catalog clusters may not use unless allowed.
+                dangerouslyAllowClusterUrls: ['127.0.0.1'],
+              },
             ],
           },
           catalog: { providers: { kafkaClusters: PROVIDER_CONFIG } },

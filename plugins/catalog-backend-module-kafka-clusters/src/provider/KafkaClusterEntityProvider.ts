@@ -14,9 +14,11 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   AuthenticationStrategy,
+  CatalogLocatorOptions,
   ClusterDetails,
   createAuthStrategies,
   defaultOperatorAdapters,
+  readCatalogLocatorOptions,
   readConfigClusters,
   toKubeRequestError,
   usesCatalogClusters,
@@ -26,10 +28,7 @@ import {
   KafkaClusterProviderSettings,
   readKafkaClusterProviderSettings,
 } from './config';
-import {
-  catalogLocatorAllowsSkipTLSVerify,
-  listKubernetesClusters,
-} from './kubernetesClusters';
+import { listKubernetesClusters } from './kubernetesClusters';
 import {
   createLastKnownEntities,
   LastKnownEntities,
@@ -58,7 +57,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #configured: ClusterDetails[];
   readonly #usesCatalog: boolean;
-  readonly #allowSkipTLSVerify: boolean;
+  readonly #locator: CatalogLocatorOptions;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #strategyFor: (authProvider: string) => AuthenticationStrategy;
@@ -107,9 +106,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
     this.#taskRunner = options.taskRunner;
     this.#configured = readConfigClusters(options.config);
     this.#usesCatalog = usesCatalogClusters(options.config);
-    this.#allowSkipTLSVerify = catalogLocatorAllowsSkipTLSVerify(
-      options.config,
-    );
+    this.#locator = readCatalogLocatorOptions(options.config);
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#strategyFor = createAuthStrategies({
@@ -162,7 +159,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
     const { clusters, catalogError } = await listKubernetesClusters({
       configured: this.#configured,
       usesCatalog: this.#usesCatalog,
-      allowSkipTLSVerify: this.#allowSkipTLSVerify,
+      locator: this.#locator,
       catalog: this.#catalog,
       auth: this.#auth,
       logger,

@@ -1,7 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  CatalogLocatorOptions,
   ClusterDetails,
   readCatalogClusters,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
@@ -23,8 +23,8 @@ export interface KubernetesClusterList {
 export async function listKubernetesClusters(options: {
   configured: readonly ClusterDetails[];
   usesCatalog: boolean;
-  /** The catalog locator's `dangerouslyAllowSkipTLSVerify`, honoured as the Kubernetes plugin does. */
-  allowSkipTLSVerify: boolean;
+  /** The catalog locator's safety switches, honoured as the Kubernetes plugin does. */
+  locator: CatalogLocatorOptions;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
@@ -37,7 +37,7 @@ export async function listKubernetesClusters(options: {
       catalog: options.catalog,
       credentials: await options.auth.getOwnServiceCredentials(),
       logger: options.logger,
-      allowSkipTLSVerify: options.allowSkipTLSVerify,
+      locator: options.locator,
     });
   } catch (error) {
     return { clusters, catalogError: error as Error };
@@ -54,20 +54,4 @@ export async function listKubernetesClusters(options: {
     clusters.push(cluster);
   }
   return { clusters };
-}
-
-/**
- * The `dangerouslyAllowSkipTLSVerify` of the `catalog` entry of
- * `kubernetes.clusterLocatorMethods`: without it, the Kubernetes plugin ignores the
- * `kubernetes.io/skip-tls-verify` annotation of catalog clusters, and so does this module.
- */
-export function catalogLocatorAllowsSkipTLSVerify(config: Config): boolean {
-  return (
-    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
-  )
-    .filter(method => method.getString('type') === 'catalog')
-    .some(
-      method =>
-        method.getOptionalBoolean('dangerouslyAllowSkipTLSVerify') ?? false,
-    );
 }

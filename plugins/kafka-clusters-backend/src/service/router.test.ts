@@ -163,10 +163,19 @@ describe('kafka-clusters routes', () => {
 
   it('ages statuses when serving them: data too old to judge is unknown, whatever the last verdict', async () => {
     const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000).toISOString();
-    const server = await app(AuthorizeResult.ALLOW, undefined, twentyMinutesAgo);
-    const res = await request(server).get('/clusters/prod-eu/namespaces/orders/kafkas/orders-kafka');
+    const server = await app(
+      AuthorizeResult.ALLOW,
+      undefined,
+      twentyMinutesAgo,
+    );
+    const res = await request(server).get(
+      '/clusters/prod-eu/namespaces/orders/kafkas/orders-kafka',
+    );
     expect(res.body.status.health).toBe('unknown');
-    expect(res.body.status.freshness).toMatchObject({ stale: true, observedAt: twentyMinutesAgo });
+    expect(res.body.status.freshness).toMatchObject({
+      stale: true,
+      observedAt: twentyMinutesAgo,
+    });
     expect(res.body.status.reasons[0].code).toBe('DataStale');
   });
 

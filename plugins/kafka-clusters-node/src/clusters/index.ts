@@ -9,3 +9,8 @@ export { createAuthStrategies, getClusterCredential } from './authStrategies';
 export { buildKubeConfig } from './kubeConfig';
 export { kubeGetJson, KubeRequestError, toKubeRequestError } from './request';
 export { collectionPath, servedVersions } from './discovery';
+export {
+  readCatalogLocatorOptions,
+  validateCatalogClusterUrl,
+  type CatalogLocatorOptions,
+} from './catalogLocator';

@@ -15,8 +15,14 @@ import {
   pickServedVersion,
   WatchSpec,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
-import { collectionPath, servedVersions } from '@k8s-kafka/plugin-kafka-clusters-node';
-import { KubeRequestError, toKubeRequestError } from '@k8s-kafka/plugin-kafka-clusters-node';
+import {
+  collectionPath,
+  servedVersions,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
+import {
+  KubeRequestError,
+  toKubeRequestError,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 import { startResourceWatch } from '../kubernetes/resourceWatch';
 
 export interface ClusterCacheOptions {

@@ -14,6 +14,7 @@ import {
   HealthThresholds,
   KafkaOperatorAdapter,
   readCatalogClusters,
+  readCatalogLocatorOptions,
   readConfigClusters,
   usesCatalogClusters,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
@@ -62,6 +63,7 @@ export function createFleetCache(options: {
   const strategyFor = createAuthStrategies({ config: options.config, logger });
   const caches = new Map<string, ClusterCache>();
   const fromCatalog = new Set<string>();
+  const locator = readCatalogLocatorOptions(options.config);
   let catalogTimer: NodeJS.Timeout | undefined;
 
   function add(cluster: ClusterDetails) {
@@ -91,6 +93,7 @@ export function createFleetCache(options: {
         catalog: options.catalog,
         credentials: await options.auth.getOwnServiceCredentials(),
         logger,
+        locator,
       });
       const names = new Set(clusters.map(c => c.name));
       for (const cluster of clusters) {
