@@ -18,7 +18,10 @@ const DEFAULT_REFRESH_INTERVAL_SECONDS = 30;
 
 // Every view refreshes on its own clock; 0 turns it off (e.g. on wall screens behind a proxy).
 const refreshConfig = {
-  refreshIntervalSeconds: z.number().min(0).default(DEFAULT_REFRESH_INTERVAL_SECONDS),
+  refreshIntervalSeconds: z
+    .number()
+    .min(0)
+    .default(DEFAULT_REFRESH_INTERVAL_SECONDS),
 };
 
 /** `api:kafka-clusters`: the client of the kafka-clusters backend. */
@@ -42,9 +45,13 @@ export const kafkaEntityContent = EntityContentBlueprint.makeWithOverrides({
       title: 'Kafka',
       filter: isKafkaClustersAvailable,
       loader: () =>
-        import('./components/KafkaClustersContent/KafkaClustersContent').then(m => (
-          <m.KafkaClustersContent refreshIntervalSeconds={config.refreshIntervalSeconds} />
-        )),
+        import('./components/KafkaClustersContent/KafkaClustersContent').then(
+          m => (
+            <m.KafkaClustersContent
+              refreshIntervalSeconds={config.refreshIntervalSeconds}
+            />
+          ),
+        ),
     });
   },
 });
@@ -59,7 +66,9 @@ export const kafkaEntityCard = EntityCardBlueprint.makeWithOverrides({
       filter: isKafkaClustersAvailable,
       loader: () =>
         import('./components/KafkaClustersCard/KafkaClustersCard').then(m => (
-          <m.KafkaClustersCard refreshIntervalSeconds={config.refreshIntervalSeconds} />
+          <m.KafkaClustersCard
+            refreshIntervalSeconds={config.refreshIntervalSeconds}
+          />
         )),
     });
   },
@@ -76,7 +85,9 @@ export const kafkaFleetPage = PageBlueprint.makeWithOverrides({
       routeRef: rootRouteRef,
       loader: () =>
         import('./components/KafkaFleetPage/KafkaFleetPage').then(m => (
-          <m.KafkaFleetPage refreshIntervalSeconds={config.refreshIntervalSeconds} />
+          <m.KafkaFleetPage
+            refreshIntervalSeconds={config.refreshIntervalSeconds}
+          />
         )),
     });
   },

@@ -1,4 +1,8 @@
-import { catalogApiRef, entityRouteRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityRouteRef,
+  EntityProvider,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   mockApis,
@@ -11,7 +15,11 @@ import { Route, Routes } from 'react-router-dom';
 import { setupServer } from 'msw/node';
 import { ordersService } from './__fixtures__/entities';
 import { fleet } from './__fixtures__/fleet';
-import { entityStatusHandler, fleetHandler, kubernetesClustersHandler } from './__testUtils__/server';
+import {
+  entityStatusHandler,
+  fleetHandler,
+  kubernetesClustersHandler,
+} from './__testUtils__/server';
 import { strimziCrashLooping } from './__fixtures__/strimzi';
 import { KafkaClustersClient } from './api';
 import {
@@ -35,7 +43,12 @@ const client = kafkaClustersApiFactory.factory({
 /** Renders an element as an old-system app would place it: routable ones in a `<Route>`. */
 function renderLegacy(element: JSX.Element, routed = false) {
   return renderInTestApp(
-    <TestApiProvider apis={[[kafkaClustersApiRef, client], [catalogApiRef, catalogApiMock()]]}>
+    <TestApiProvider
+      apis={[
+        [kafkaClustersApiRef, client],
+        [catalogApiRef, catalogApiMock()],
+      ]}
+    >
       <EntityProvider entity={ordersService}>
         {routed ? (
           <Routes>
@@ -55,12 +68,15 @@ function renderLegacy(element: JSX.Element, routed = false) {
 
 beforeEach(() => {
   server.use(
-    entityStatusHandler({ namespace: 'default', kind: 'component', name: 'orders' }, () => ({
-      entityRef: 'component:default/orders',
-      health: 'degraded',
-      clusters: [strimziCrashLooping()],
-      errors: [],
-    })),
+    entityStatusHandler(
+      { namespace: 'default', kind: 'component', name: 'orders' },
+      () => ({
+        entityRef: 'component:default/orders',
+        health: 'degraded',
+        clusters: [strimziCrashLooping()],
+        errors: [],
+      }),
+    ),
     fleetHandler(fleet),
     kubernetesClustersHandler(),
   );
@@ -70,14 +86,23 @@ describe('exports for apps on the old frontend system', () => {
   it('registers the API client through the legacy plugin', () => {
     expect(kafkaClustersPlugin.getId()).toBe('kafka-clusters');
     const factories = [...kafkaClustersPlugin.getApis()];
-    expect(factories.map(f => f.api.id)).toEqual(['plugin.kafka-clusters.service']);
+    expect(factories.map(f => f.api.id)).toEqual([
+      'plugin.kafka-clusters.service',
+    ]);
     expect(client).toBeInstanceOf(KafkaClustersClient);
   });
 
   it('renders the Kafka tab', async () => {
-    await renderLegacy(<EntityKafkaClustersContent refreshIntervalSeconds={0} />, true);
-    expect(await screen.findByRole('button', { name: /Degraded orders-kafka/ })).toBeInTheDocument();
-    expect(screen.getByText(/orders-kafka-broker-2 is in CrashLoopBackOff/)).toBeInTheDocument();
+    await renderLegacy(
+      <EntityKafkaClustersContent refreshIntervalSeconds={0} />,
+      true,
+    );
+    expect(
+      await screen.findByRole('button', { name: /Degraded orders-kafka/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/orders-kafka-broker-2 is in CrashLoopBackOff/),
+    ).toBeInTheDocument();
   });
 
   it('renders the Kafka card', async () => {
@@ -92,7 +117,9 @@ describe('exports for apps on the old frontend system', () => {
 
   it('renders the fleet page', async () => {
     await renderLegacy(<KafkaClustersPage refreshIntervalSeconds={0} />, true);
-    expect(await screen.findByRole('heading', { name: 'Kubernetes clusters' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Kubernetes clusters' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('billing-kafka')).toBeInTheDocument();
   });
 });

@@ -7,7 +7,9 @@ import {
 import { kafkaClustersApiFactory } from './api';
 
 /** The Kafka tab's mount point on entity pages, for apps on the old frontend system. */
-const entityContentRouteRef = createRouteRef({ id: 'kafka-clusters:entity-content' });
+const entityContentRouteRef = createRouteRef({
+  id: 'kafka-clusters:entity-content',
+});
 
 /** The fleet page's mount point, for apps on the old frontend system. */
 const fleetPageRouteRef = createRouteRef({ id: 'kafka-clusters:fleet' });
@@ -22,7 +24,10 @@ const fleetPageRouteRef = createRouteRef({ id: 'kafka-clusters:fleet' });
 export const kafkaClustersPlugin = createPlugin({
   id: 'kafka-clusters',
   apis: [kafkaClustersApiFactory],
-  routes: { entityContent: entityContentRouteRef, fleetPage: fleetPageRouteRef },
+  routes: {
+    entityContent: entityContentRouteRef,
+    fleetPage: fleetPageRouteRef,
+  },
 });
 
 /**
@@ -72,6 +77,8 @@ export const KafkaClustersPage = kafkaClustersPlugin.provide(
     name: 'KafkaClustersPage',
     mountPoint: fleetPageRouteRef,
     component: () =>
-      import('./components/KafkaFleetPage/KafkaFleetPage').then(m => m.KafkaFleetPage),
+      import('./components/KafkaFleetPage/KafkaFleetPage').then(
+        m => m.KafkaFleetPage,
+      ),
   }),
 );

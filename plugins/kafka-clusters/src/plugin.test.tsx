@@ -61,7 +61,9 @@ describe('kafka-clusters frontend plugin (new frontend system)', () => {
 
   it('offers the tab and the card only for entities whose Kafka clusters can be found', () => {
     const content = createExtensionTester(kafkaEntityContent);
-    const contentFilter = content.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const contentFilter = content.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    )!;
     expect(contentFilter(ordersService)).toBe(true);
     expect(contentFilter(websiteService)).toBe(false);
 
@@ -78,18 +80,32 @@ describe('kafka-clusters frontend plugin (new frontend system)', () => {
 
     renderTestApp({
       ...testAppOptions([], { withClient: false }),
-      extensions: [createTestEntityPage({ entity: ordersService }), kafkaEntityContent, kafkaClustersApi],
+      extensions: [
+        createTestEntityPage({ entity: ordersService }),
+        kafkaEntityContent,
+        kafkaClustersApi,
+      ],
     });
-    expect(await screen.findByRole('heading', { name: 'Kafka clusters' })).toBeInTheDocument();
-    expect(await screen.findByText(/orders-kafka-broker-2 is in CrashLoopBackOff/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Kafka clusters' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/orders-kafka-broker-2 is in CrashLoopBackOff/),
+    ).toBeInTheDocument();
   });
 
   it('mounts the card on an entity page', async () => {
     renderTestApp({
       ...testAppOptions([], { withClient: false }),
-      extensions: [createTestEntityPage({ entity: ordersService }), kafkaEntityCard, kafkaClustersApi],
+      extensions: [
+        createTestEntityPage({ entity: ordersService }),
+        kafkaEntityCard,
+        kafkaClustersApi,
+      ],
     });
-    expect(await screen.findByRole('heading', { name: 'Kafka' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Kafka' }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Brokers 2/3 ready')).toBeInTheDocument();
   });
 
@@ -105,10 +121,14 @@ describe('kafka-clusters frontend plugin (new frontend system)', () => {
       features: [kafkaClustersPlugin],
       initialRouteEntries: ['/kafka'],
     });
-        expect(await screen.findByRole('heading', { name: 'Kubernetes clusters' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Kubernetes clusters' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('billing-kafka')).toBeInTheDocument();
     const navLinks = screen.getAllByRole('link', { name: 'Kafka' });
-    expect(navLinks.some(link => link.getAttribute('href') === '/kafka')).toBe(true);
+    expect(navLinks.some(link => link.getAttribute('href') === '/kafka')).toBe(
+      true,
+    );
   });
 
   it('passes refreshIntervalSeconds from the app config to the view', async () => {
@@ -126,7 +146,13 @@ describe('kafka-clusters frontend plugin (new frontend system)', () => {
       config: {
         app: {
           baseUrl: 'http://localhost:3000',
-          extensions: [{ 'page:kafka-clusters': { config: { refreshIntervalSeconds: 0.05 } } }],
+          extensions: [
+            {
+              'page:kafka-clusters': {
+                config: { refreshIntervalSeconds: 0.05 },
+              },
+            },
+          ],
         },
         backend: { baseUrl: 'http://localhost:7007' },
       },

@@ -16,6 +16,11 @@ import { rootRouteRef } from './routes';
 export const kafkaClustersFrontendPlugin = createFrontendPlugin({
   pluginId: 'kafka-clusters',
   title: 'Kafka',
-  extensions: [kafkaClustersApi, kafkaEntityContent, kafkaEntityCard, kafkaFleetPage],
+  extensions: [
+    kafkaClustersApi,
+    kafkaEntityContent,
+    kafkaEntityCard,
+    kafkaFleetPage,
+  ],
   routes: { root: rootRouteRef },
 });

@@ -23,7 +23,14 @@ function cfkNode(
     ready: true,
     readySince: ago(6 * DAY),
     restarts: 0,
-    volumes: [{ claimName: `data0-${podName}`, phase: 'Bound', bound: true, storageClass: 'premium-rwo' }],
+    volumes: [
+      {
+        claimName: `data0-${podName}`,
+        phase: 'Bound',
+        bound: true,
+        storageClass: 'premium-rwo',
+      },
+    ],
     currentRevision: true,
     health: 'healthy',
     ...overrides,
@@ -53,7 +60,12 @@ function cfkComponent(
 
 /** A healthy Confluent for Kubernetes cluster with KRaft controllers and the whole platform around it. */
 export function cfkHealthy(): KafkaClusterStatus {
-  const kafka = { kind: 'Kafka', apiVersion: API, namespace: NS, name: 'kafka' };
+  const kafka = {
+    kind: 'Kafka',
+    apiVersion: API,
+    namespace: NS,
+    name: 'kafka',
+  };
   return {
     ref: { cluster: 'prod-us', namespace: NS, name: 'kafka' },
     operator: 'cfk',
@@ -68,12 +80,24 @@ export function cfkHealthy(): KafkaClusterStatus {
       phase: 'RUNNING',
       rolling: false,
       conditions: [
-        { type: 'platform.confluent.io/cluster-ready', status: 'True', lastTransitionTime: ago(6 * DAY) },
-        { type: 'platform.confluent.io/rolling', status: 'False', lastTransitionTime: ago(6 * DAY) },
+        {
+          type: 'platform.confluent.io/cluster-ready',
+          status: 'True',
+          lastTransitionTime: ago(6 * DAY),
+        },
+        {
+          type: 'platform.confluent.io/rolling',
+          status: 'False',
+          lastTransitionTime: ago(6 * DAY),
+        },
       ],
     },
     metadataMode: 'kraft',
-    brokers: { desired: 3, ready: 3, members: [0, 1, 2].map(id => cfkNode(id, 'kafka')) },
+    brokers: {
+      desired: 3,
+      ready: 3,
+      members: [0, 1, 2].map(id => cfkNode(id, 'kafka')),
+    },
     controllers: {
       desired: 3,
       ready: 3,
@@ -89,7 +113,12 @@ export function cfkHealthy(): KafkaClusterStatus {
         connectors: [
           {
             name: 'payments-jdbc-source',
-            resource: { kind: 'Connector', apiVersion: API, namespace: NS, name: 'payments-jdbc-source' },
+            resource: {
+              kind: 'Connector',
+              apiVersion: API,
+              namespace: NS,
+              name: 'payments-jdbc-source',
+            },
             state: 'RUNNING',
             tasks: { total: 2, running: 2, failed: 0 },
             health: 'healthy',
@@ -106,7 +135,12 @@ export function cfkHealthy(): KafkaClusterStatus {
     topics: [
       {
         name: 'payments',
-        resource: { kind: 'KafkaTopic', apiVersion: API, namespace: NS, name: 'payments' },
+        resource: {
+          kind: 'KafkaTopic',
+          apiVersion: API,
+          namespace: NS,
+          name: 'payments',
+        },
         labels: { 'backstage.io/kubernetes-id': 'payments' },
         partitions: 6,
         replicationFactor: 3,
@@ -118,7 +152,12 @@ export function cfkHealthy(): KafkaClusterStatus {
     access: [
       {
         kind: 'ConfluentRolebinding',
-        resource: { kind: 'ConfluentRolebinding', apiVersion: API, namespace: NS, name: 'payments-write' },
+        resource: {
+          kind: 'ConfluentRolebinding',
+          apiVersion: API,
+          namespace: NS,
+          name: 'payments-write',
+        },
         labels: { 'backstage.io/kubernetes-id': 'payments' },
         principal: 'User:payments-service',
         role: 'DeveloperWrite',
@@ -150,14 +189,32 @@ export function cfkHealthy(): KafkaClusterStatus {
     links: [
       {
         type: 'cluster-link',
-        resource: { kind: 'ClusterLink', apiVersion: API, namespace: NS, name: 'from-onprem' },
+        resource: {
+          kind: 'ClusterLink',
+          apiVersion: API,
+          namespace: NS,
+          name: 'from-onprem',
+        },
         role: 'destination',
         linkName: 'from-onprem',
-        peer: { bootstrapServers: 'kafka.dc1.example.com:9092', clusterId: 'onprem-7Hq2' },
+        peer: {
+          bootstrapServers: 'kafka.dc1.example.com:9092',
+          clusterId: 'onprem-7Hq2',
+        },
         state: 'CREATED',
         mirrorTopics: [
-          { name: 'ledger', sourceTopicName: 'ledger', status: 'ACTIVE', health: 'healthy' },
-          { name: 'refunds', sourceTopicName: 'refunds', status: 'PAUSED', health: 'healthy' },
+          {
+            name: 'ledger',
+            sourceTopicName: 'ledger',
+            status: 'ACTIVE',
+            health: 'healthy',
+          },
+          {
+            name: 'refunds',
+            sourceTopicName: 'refunds',
+            status: 'PAUSED',
+            health: 'healthy',
+          },
         ],
         health: 'healthy',
         reasons: [],
@@ -183,7 +240,8 @@ export function cfkRolling(): KafkaClusterStatus {
         code: 'MirrorTopicFailed',
         severity: 'error',
         impact: 'degraded',
-        message: 'Mirror topic refunds of cluster link from-onprem is SOURCE_UNAVAILABLE',
+        message:
+          'Mirror topic refunds of cluster link from-onprem is SOURCE_UNAVAILABLE',
         resource: link.resource,
         since: ago(20 * MINUTE),
         fix: 'Check that the source cluster is reachable and the link’s credentials are valid',
@@ -192,7 +250,8 @@ export function cfkRolling(): KafkaClusterStatus {
         code: 'RollInProgress',
         severity: 'info',
         impact: 'progressing',
-        message: 'CFK is rolling Kafka kafka: pod kafka-2 is on an older revision',
+        message:
+          'CFK is rolling Kafka kafka: pod kafka-2 is on an older revision',
         resource: status.resource,
         since: rollingSince,
       },
@@ -204,7 +263,12 @@ export function cfkRolling(): KafkaClusterStatus {
       rolling: true,
       rollingSince,
       conditions: [
-        { type: 'platform.confluent.io/rolling', status: 'True', reason: 'RollingRestart', lastTransitionTime: rollingSince },
+        {
+          type: 'platform.confluent.io/rolling',
+          status: 'True',
+          reason: 'RollingRestart',
+          lastTransitionTime: rollingSince,
+        },
       ],
     },
     brokers: {
@@ -227,8 +291,18 @@ export function cfkRolling(): KafkaClusterStatus {
         ...link,
         health: 'degraded',
         mirrorTopics: [
-          { name: 'ledger', sourceTopicName: 'ledger', status: 'ACTIVE', health: 'healthy' },
-          { name: 'refunds', sourceTopicName: 'refunds', status: 'SOURCE_UNAVAILABLE', health: 'degraded' },
+          {
+            name: 'ledger',
+            sourceTopicName: 'ledger',
+            status: 'ACTIVE',
+            health: 'healthy',
+          },
+          {
+            name: 'refunds',
+            sourceTopicName: 'refunds',
+            status: 'SOURCE_UNAVAILABLE',
+            health: 'degraded',
+          },
         ],
       },
     ],
@@ -236,7 +310,8 @@ export function cfkRolling(): KafkaClusterStatus {
       {
         type: 'Warning',
         reason: 'Unhealthy',
-        message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+        message:
+          'Readiness probe failed: HTTP probe failed with statuscode: 503',
         count: 4,
         lastSeen: ago(30),
         object: { kind: 'Pod', namespace: NS, name: 'kafka-2' },
@@ -248,8 +323,18 @@ export function cfkRolling(): KafkaClusterStatus {
 /** A CFK cluster on ZooKeeper whose reconciliation is blocked and whose ensemble lost quorum. */
 export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
   const status = cfkHealthy();
-  const zk = { kind: 'Zookeeper', apiVersion: API, namespace: 'legacy', name: 'zookeeper' };
-  const kafka = { kind: 'Kafka', apiVersion: API, namespace: 'legacy', name: 'kafka' };
+  const zk = {
+    kind: 'Zookeeper',
+    apiVersion: API,
+    namespace: 'legacy',
+    name: 'zookeeper',
+  };
+  const kafka = {
+    kind: 'Kafka',
+    apiVersion: API,
+    namespace: 'legacy',
+    name: 'kafka',
+  };
   return {
     ...status,
     ref: { cluster: 'prod-us', namespace: 'legacy', name: 'kafka' },
@@ -270,8 +355,14 @@ export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
         code: 'PvcPending',
         severity: 'error',
         impact: 'degraded',
-        message: 'PVC data-zookeeper-2 of pod zookeeper-2 is Pending: storageclass.storage.k8s.io "gp3" not found',
-        resource: { kind: 'PersistentVolumeClaim', apiVersion: 'v1', namespace: 'legacy', name: 'data-zookeeper-2' },
+        message:
+          'PVC data-zookeeper-2 of pod zookeeper-2 is Pending: storageclass.storage.k8s.io "gp3" not found',
+        resource: {
+          kind: 'PersistentVolumeClaim',
+          apiVersion: 'v1',
+          namespace: 'legacy',
+          name: 'data-zookeeper-2',
+        },
         since: ago(7 * MINUTE),
         fix: 'Check that gp3 exists and its provisioner runs (kubectl get storageclass), or set another one in spec.storageClass of Zookeeper zookeeper',
       },
@@ -281,14 +372,20 @@ export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
       paused: {
         source: 'annotation',
         key: 'platform.confluent.io/block-reconcile',
-        reason: 'Reconciliation is blocked by the annotation platform.confluent.io/block-reconcile',
+        reason:
+          'Reconciliation is blocked by the annotation platform.confluent.io/block-reconcile',
       },
     },
     controllers: {
       desired: 3,
       ready: 1,
       members: [
-        { ...cfkNode(0, 'kraftcontroller'), podName: 'zookeeper-0', pool: 'zookeeper', roles: ['zookeeper'] },
+        {
+          ...cfkNode(0, 'kraftcontroller'),
+          podName: 'zookeeper-0',
+          pool: 'zookeeper',
+          roles: ['zookeeper'],
+        },
         {
           ...cfkNode(1, 'kraftcontroller'),
           podName: 'zookeeper-1',
@@ -296,7 +393,11 @@ export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
           roles: ['zookeeper'],
           ready: false,
           restarts: 3,
-          lastTermination: { reason: 'Error', exitCode: 1, at: ago(6 * MINUTE) },
+          lastTermination: {
+            reason: 'Error',
+            exitCode: 1,
+            at: ago(6 * MINUTE),
+          },
           health: 'degraded',
         },
         {
@@ -306,7 +407,14 @@ export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
           roles: ['zookeeper'],
           phase: 'Pending',
           ready: false,
-          volumes: [{ claimName: 'data-zookeeper-2', phase: 'Pending', bound: false, storageClass: 'gp3' }],
+          volumes: [
+            {
+              claimName: 'data-zookeeper-2',
+              phase: 'Pending',
+              bound: false,
+              storageClass: 'gp3',
+            },
+          ],
           health: 'degraded',
         },
       ],
@@ -317,7 +425,14 @@ export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
     links: [],
     authorization: undefined,
     listeners: [
-      { name: 'internal', type: 'internal', port: 9071, tls: false, authentication: 'none', bootstrapServers: 'kafka.legacy.svc.cluster.local:9071' },
+      {
+        name: 'internal',
+        type: 'internal',
+        port: 9071,
+        tls: false,
+        authentication: 'none',
+        bootstrapServers: 'kafka.legacy.svc.cluster.local:9071',
+      },
     ],
     events: [
       {
@@ -326,7 +441,11 @@ export function cfkZookeeperQuorumLost(): KafkaClusterStatus {
         message: 'storageclass.storage.k8s.io "gp3" not found',
         count: 12,
         lastSeen: ago(MINUTE),
-        object: { kind: 'PersistentVolumeClaim', namespace: 'legacy', name: 'data-zookeeper-2' },
+        object: {
+          kind: 'PersistentVolumeClaim',
+          namespace: 'legacy',
+          name: 'data-zookeeper-2',
+        },
       },
     ],
   };

@@ -21,33 +21,61 @@ export const paymentsService: Entity = {
   kind: 'Component',
   metadata: { name: 'payments', namespace: 'default' },
   spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
-  relations: [{ type: 'dependsOn', targetRef: 'resource:default/payments-kafka' }],
+  relations: [
+    {
+      type: 'dependsOn',
+      targetRef: 'resource:default/prod-us_confluent_kafka',
+    },
+  ],
 };
 
-/** The catalog's entity for the Strimzi cluster `prod-eu/orders/orders-kafka`. */
+/**
+ * The Strimzi cluster `prod-eu/orders/orders-kafka` as the catalog module writes it, plus a
+ * Grafana link someone added.
+ */
 export const ordersKafkaResource: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    name: 'orders-kafka',
+    name: 'prod-eu_orders_orders-kafka',
     namespace: 'default',
-    title: 'Orders Kafka',
-    annotations: { 'k8s-kafka.io/kafka-ref': 'prod-eu/orders/orders-kafka' },
+    title: 'orders-kafka (prod-eu/orders)',
+    annotations: {
+      'k8s-kafka.io/kafka-ref': 'prod-eu/orders/orders-kafka',
+      'backstage.io/kubernetes-cluster': 'prod-eu',
+      'backstage.io/kubernetes-namespace': 'orders',
+      'backstage.io/kubernetes-label-selector':
+        'strimzi.io/cluster=orders-kafka',
+    },
     links: [
-      { url: 'https://grafana.example.com/d/kafka?var-cluster=orders-kafka', title: 'Grafana: orders-kafka' },
+      {
+        url: 'https://dashboard.prod-eu.example.com',
+        title: 'Kubernetes dashboard of prod-eu',
+        type: 'dashboard',
+      },
+      {
+        url: 'https://grafana.example.com/d/kafka?var-cluster=orders-kafka',
+        title: 'Grafana: orders-kafka',
+      },
     ],
   },
   spec: { type: 'kafka-cluster', owner: 'group:default/team-platform' },
 };
 
-/** The catalog's entity for the CFK cluster `prod-us/confluent/kafka`. */
+/** The CFK cluster `prod-us/confluent/kafka` as the catalog module writes it. */
 export const paymentsKafkaResource: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    name: 'payments-kafka',
+    name: 'prod-us_confluent_kafka',
     namespace: 'default',
-    annotations: { 'k8s-kafka.io/kafka-ref': 'prod-us/confluent/kafka' },
+    title: 'kafka (prod-us/confluent)',
+    annotations: {
+      'k8s-kafka.io/kafka-ref': 'prod-us/confluent/kafka',
+      'backstage.io/kubernetes-cluster': 'prod-us',
+      'backstage.io/kubernetes-namespace': 'confluent',
+      'backstage.io/kubernetes-label-selector': 'app=kafka',
+    },
   },
   spec: { type: 'kafka-cluster', owner: 'team-streaming' },
 };

@@ -23,13 +23,22 @@ export function staleStatus(): KafkaClusterStatus {
         code: 'DataStale',
         severity: 'warning',
         impact: 'unknown',
-        message: 'The status was last confirmed 14 min ago; the Kubernetes cluster staging cannot be read',
-        resource: { ...status.resource, namespace: ref.namespace, name: ref.name },
+        message:
+          'The status was last confirmed 14 min ago; the Kubernetes cluster staging cannot be read',
+        resource: {
+          ...status.resource,
+          namespace: ref.namespace,
+          name: ref.name,
+        },
         since: ago(14 * MINUTE),
         fix: 'See the Kubernetes cluster’s error on the fleet page (credentials, network, API server)',
       },
     ],
-    freshness: { observedAt: ago(14 * MINUTE), ageSeconds: 14 * MINUTE, stale: true },
+    freshness: {
+      observedAt: ago(14 * MINUTE),
+      ageSeconds: 14 * MINUTE,
+      stale: true,
+    },
   };
 }
 
@@ -60,7 +69,10 @@ export function fleet(): KafkaFleetResponse {
         state: 'synced',
         lastSyncedAt: ago(5),
         ageSeconds: 5,
-        operators: { cfk: { installed: false }, strimzi: { installed: true, version: 'v1' } },
+        operators: {
+          cfk: { installed: false },
+          strimzi: { installed: true, version: 'v1' },
+        },
         kafkaClusters: 2,
         errors: [],
       },
@@ -69,7 +81,10 @@ export function fleet(): KafkaFleetResponse {
         state: 'synced',
         lastSyncedAt: ago(3),
         ageSeconds: 3,
-        operators: { cfk: { installed: true, version: 'v1beta1' }, strimzi: { installed: false } },
+        operators: {
+          cfk: { installed: true, version: 'v1beta1' },
+          strimzi: { installed: false },
+        },
         kafkaClusters: 3,
         errors: [],
       },
@@ -78,13 +93,17 @@ export function fleet(): KafkaFleetResponse {
         state: 'stale',
         lastSyncedAt: ago(14 * MINUTE),
         ageSeconds: 14 * MINUTE,
-        operators: { cfk: { installed: false }, strimzi: { installed: true, version: 'v1beta2' } },
+        operators: {
+          cfk: { installed: false },
+          strimzi: { installed: true, version: 'v1beta2' },
+        },
         kafkaClusters: 1,
         errors: [
           {
             cluster: 'staging',
             kind: 'unauthorized',
-            message: 'The service account token was rejected (401 Unauthorized)',
+            message:
+              'The service account token was rejected (401 Unauthorized)',
             since: ago(14 * MINUTE),
             resource: 'kafkas.kafka.strimzi.io',
           },
@@ -115,7 +134,12 @@ export function manyTopics(count: number): KafkaTopicStatus[] {
     const name = `events-${String(i).padStart(4, '0')}`;
     topics.push({
       name,
-      resource: { kind: 'KafkaTopic', apiVersion: 'kafka.strimzi.io/v1', namespace: 'orders', name },
+      resource: {
+        kind: 'KafkaTopic',
+        apiVersion: 'kafka.strimzi.io/v1',
+        namespace: 'orders',
+        name,
+      },
       labels: {},
       partitions: (i % 12) + 1,
       replicationFactor: 3,
@@ -126,7 +150,12 @@ export function manyTopics(count: number): KafkaTopicStatus[] {
   }
   topics.push({
     name: 'events-dlq',
-    resource: { kind: 'KafkaTopic', apiVersion: 'kafka.strimzi.io/v1', namespace: 'orders', name: 'events-dlq' },
+    resource: {
+      kind: 'KafkaTopic',
+      apiVersion: 'kafka.strimzi.io/v1',
+      namespace: 'orders',
+      name: 'events-dlq',
+    },
     labels: {},
     partitions: 3,
     replicationFactor: 4,
@@ -137,8 +166,14 @@ export function manyTopics(count: number): KafkaTopicStatus[] {
         code: 'ResourceFailed',
         severity: 'error',
         impact: 'degraded',
-        message: 'Replication factor 4 is larger than the number of brokers (3)',
-        resource: { kind: 'KafkaTopic', apiVersion: 'kafka.strimzi.io/v1', namespace: 'orders', name: 'events-dlq' },
+        message:
+          'Replication factor 4 is larger than the number of brokers (3)',
+        resource: {
+          kind: 'KafkaTopic',
+          apiVersion: 'kafka.strimzi.io/v1',
+          namespace: 'orders',
+          name: 'events-dlq',
+        },
         since: ago(HOUR),
         fix: 'Correct the spec of KafkaTopic events-dlq as the message says; Strimzi retries on its next reconcile',
       },

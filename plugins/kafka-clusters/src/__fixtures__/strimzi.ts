@@ -40,7 +40,12 @@ function strimziNode(
 function strimziTopic(name: string, partitions: number): KafkaTopicStatus {
   return {
     name,
-    resource: { kind: 'KafkaTopic', apiVersion: API, namespace: 'orders', name },
+    resource: {
+      kind: 'KafkaTopic',
+      apiVersion: API,
+      namespace: 'orders',
+      name,
+    },
     labels: {
       'strimzi.io/cluster': 'orders-kafka',
       'backstage.io/kubernetes-id': 'orders',
@@ -55,7 +60,12 @@ function strimziTopic(name: string, partitions: number): KafkaTopicStatus {
 
 /** A healthy Strimzi cluster in KRaft mode with node pools, Connect, a bridge and MirrorMaker 2. */
 export function strimziHealthy(): KafkaClusterStatus {
-  const kafka = { kind: 'Kafka', apiVersion: API, namespace: 'orders', name: 'orders-kafka' };
+  const kafka = {
+    kind: 'Kafka',
+    apiVersion: API,
+    namespace: 'orders',
+    name: 'orders-kafka',
+  };
   return {
     ref: { cluster: 'prod-eu', namespace: 'orders', name: 'orders-kafka' },
     operator: 'strimzi',
@@ -98,7 +108,12 @@ export function strimziHealthy(): KafkaClusterStatus {
       },
       {
         type: 'connect',
-        resource: { kind: 'KafkaConnect', apiVersion: API, namespace: 'orders', name: 'orders-connect' },
+        resource: {
+          kind: 'KafkaConnect',
+          apiVersion: API,
+          namespace: 'orders',
+          name: 'orders-connect',
+        },
         name: 'orders-connect',
         health: 'healthy',
         reasons: [],
@@ -109,7 +124,12 @@ export function strimziHealthy(): KafkaClusterStatus {
         connectors: [
           {
             name: 'orders-to-s3',
-            resource: { kind: 'KafkaConnector', apiVersion: API, namespace: 'orders', name: 'orders-to-s3' },
+            resource: {
+              kind: 'KafkaConnector',
+              apiVersion: API,
+              namespace: 'orders',
+              name: 'orders-to-s3',
+            },
             state: 'RUNNING',
             tasks: { total: 4, running: 4, failed: 0 },
             health: 'healthy',
@@ -119,7 +139,12 @@ export function strimziHealthy(): KafkaClusterStatus {
       },
       {
         type: 'bridge',
-        resource: { kind: 'KafkaBridge', apiVersion: API, namespace: 'orders', name: 'orders-bridge' },
+        resource: {
+          kind: 'KafkaBridge',
+          apiVersion: API,
+          namespace: 'orders',
+          name: 'orders-bridge',
+        },
         name: 'orders-bridge',
         health: 'healthy',
         reasons: [],
@@ -138,7 +163,12 @@ export function strimziHealthy(): KafkaClusterStatus {
     access: [
       {
         kind: 'KafkaUser',
-        resource: { kind: 'KafkaUser', apiVersion: API, namespace: 'orders', name: 'orders-app' },
+        resource: {
+          kind: 'KafkaUser',
+          apiVersion: API,
+          namespace: 'orders',
+          name: 'orders-app',
+        },
         labels: { 'strimzi.io/cluster': 'orders-kafka' },
         principal: 'User:CN=orders-app',
         authentication: 'tls',
@@ -148,7 +178,12 @@ export function strimziHealthy(): KafkaClusterStatus {
       },
       {
         kind: 'KafkaUser',
-        resource: { kind: 'KafkaUser', apiVersion: API, namespace: 'orders', name: 'analytics-reader' },
+        resource: {
+          kind: 'KafkaUser',
+          apiVersion: API,
+          namespace: 'orders',
+          name: 'analytics-reader',
+        },
         labels: { 'strimzi.io/cluster': 'orders-kafka' },
         principal: 'User:analytics-reader',
         authentication: 'scram-sha-512',
@@ -180,18 +215,29 @@ export function strimziHealthy(): KafkaClusterStatus {
         port: 9094,
         tls: true,
         authentication: 'scram-sha-512',
-        bootstrapServers: 'orders-kafka-kafka-external-bootstrap.orders.svc:9094',
-        externalAddresses: ['orders-kafka-bootstrap.apps.prod-eu.example.com:443'],
+        bootstrapServers:
+          'orders-kafka-kafka-external-bootstrap.orders.svc:9094',
+        externalAddresses: [
+          'orders-kafka-bootstrap.apps.prod-eu.example.com:443',
+        ],
       },
     ],
     authorization: { type: 'simple' },
     links: [
       {
         type: 'mirror-maker-2',
-        resource: { kind: 'KafkaMirrorMaker2', apiVersion: API, namespace: 'orders', name: 'orders-dr' },
+        resource: {
+          kind: 'KafkaMirrorMaker2',
+          apiVersion: API,
+          namespace: 'orders',
+          name: 'orders-dr',
+        },
         role: 'source',
         linkName: 'prod-eu->dr-eu',
-        peer: { bootstrapServers: 'orders-kafka-dr-kafka-bootstrap.orders-dr.svc:9093' },
+        peer: {
+          bootstrapServers:
+            'orders-kafka-dr-kafka-bootstrap.orders-dr.svc:9093',
+        },
         state: 'Ready',
         topicsPattern: 'orders.*',
         mirrorTopics: [],
@@ -225,7 +271,12 @@ export function strimziCrashLooping(): KafkaClusterStatus {
         severity: 'error',
         impact: 'degraded',
         message: `Container kafka of pod ${broker2} is in CrashLoopBackOff after 7 restarts; last terminated OOMKilled (exit code 137)`,
-        resource: { kind: 'Pod', apiVersion: 'v1', namespace: 'orders', name: broker2 },
+        resource: {
+          kind: 'Pod',
+          apiVersion: 'v1',
+          namespace: 'orders',
+          name: broker2,
+        },
         since,
         fix: 'The container ran out of memory: raise spec.resources.limits.memory (and the JVM heap in spec.jvmOptions) of KafkaNodePool broker',
       },
@@ -249,7 +300,11 @@ export function strimziCrashLooping(): KafkaClusterStatus {
           readySince: since,
           restarts: 7,
           waitingReason: 'CrashLoopBackOff',
-          lastTermination: { reason: 'OOMKilled', exitCode: 137, at: ago(2 * MINUTE) },
+          lastTermination: {
+            reason: 'OOMKilled',
+            exitCode: 137,
+            at: ago(2 * MINUTE),
+          },
           health: 'degraded',
         }),
       ],
@@ -258,7 +313,8 @@ export function strimziCrashLooping(): KafkaClusterStatus {
       {
         type: 'Warning',
         reason: 'BackOff',
-        message: 'Back-off restarting failed container kafka in pod orders-kafka-broker-2',
+        message:
+          'Back-off restarting failed container kafka in pod orders-kafka-broker-2',
         count: 31,
         firstSeen: since,
         lastSeen: ago(40),
@@ -283,7 +339,8 @@ export function strimziMigratingPaused(): KafkaClusterStatus {
         code: 'MetadataMigration',
         severity: 'info',
         impact: 'progressing',
-        message: 'Kafka legacy-kafka is migrating its metadata from ZooKeeper to KRaft (KRaftDualWriting)',
+        message:
+          'Kafka legacy-kafka is migrating its metadata from ZooKeeper to KRaft (KRaftDualWriting)',
         resource: { ...status.resource, name: 'legacy-kafka' },
         since: ago(2 * HOUR),
       },
@@ -291,7 +348,8 @@ export function strimziMigratingPaused(): KafkaClusterStatus {
         code: 'ReconciliationPaused',
         severity: 'info',
         impact: 'healthy',
-        message: 'Reconciliation is paused by the annotation strimzi.io/pause-reconciliation',
+        message:
+          'Reconciliation is paused by the annotation strimzi.io/pause-reconciliation',
         resource: { ...status.resource, name: 'legacy-kafka' },
         since: ago(45 * MINUTE),
         fix: 'Remove the annotation strimzi.io/pause-reconciliation when the maintenance is over',

@@ -19,7 +19,10 @@ export function testAppOptions(
   });
   return {
     apis: withClient
-      ? [[kafkaClustersApiRef, client], catalogApiMock({ entities: catalogEntities })]
+      ? [
+          [kafkaClustersApiRef, client],
+          catalogApiMock({ entities: catalogEntities }),
+        ]
       : [catalogApiMock({ entities: catalogEntities })],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   };

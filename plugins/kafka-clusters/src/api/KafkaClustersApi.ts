@@ -14,7 +14,9 @@ import {
  */
 export interface KafkaClustersApi {
   /** The Kafka clusters an entity uses, with the errors of the Kubernetes clusters involved. */
-  getEntityStatus(entityRef: CompoundEntityRef): Promise<KafkaEntityStatusResponse>;
+  getEntityStatus(
+    entityRef: CompoundEntityRef,
+  ): Promise<KafkaEntityStatusResponse>;
 
   /** Every Kafka cluster of every Kubernetes cluster, and each Kubernetes cluster's cache state. */
   getFleet(): Promise<KafkaFleetResponse>;

@@ -19,38 +19,57 @@ describe('KafkaClustersClient', () => {
   it('reads an entity status from the entity route, kind in lower case and each part encoded', async () => {
     let requested = '';
     server.use(
-      http.get(`${BASE}/kafka-clusters/entities/:namespace/:kind/:name`, ({ request }) => {
-        requested = new URL(request.url).pathname;
-        return HttpResponse.json({ entityRef: 'component:team a/orders', health: 'healthy', clusters: [], errors: [] });
-      }),
+      http.get(
+        `${BASE}/kafka-clusters/entities/:namespace/:kind/:name`,
+        ({ request }) => {
+          requested = new URL(request.url).pathname;
+          return HttpResponse.json({
+            entityRef: 'component:team a/orders',
+            health: 'healthy',
+            clusters: [],
+            errors: [],
+          });
+        },
+      ),
     );
-    const response = await client.getEntityStatus({ kind: 'Component', namespace: 'team a', name: 'orders' });
-    expect(requested).toBe('/api/kafka-clusters/entities/team%20a/component/orders');
+    const response = await client.getEntityStatus({
+      kind: 'Component',
+      namespace: 'team a',
+      name: 'orders',
+    });
+    expect(requested).toBe(
+      '/api/kafka-clusters/entities/team%20a/component/orders',
+    );
     expect(response.health).toBe('healthy');
   });
 
   it('reads the fleet and one cluster', async () => {
     const status = strimziHealthy();
     server.use(
-      http.get(`${BASE}/kafka-clusters/clusters`, () => HttpResponse.json(fleet())),
-      http.get(`${BASE}/kafka-clusters/clusters/prod-eu/namespaces/orders/kafkas/orders-kafka`, () =>
-        HttpResponse.json({ status, errors: [] }),
+      http.get(`${BASE}/kafka-clusters/clusters`, () =>
+        HttpResponse.json(fleet()),
+      ),
+      http.get(
+        `${BASE}/kafka-clusters/clusters/prod-eu/namespaces/orders/kafkas/orders-kafka`,
+        () => HttpResponse.json({ status, errors: [] }),
       ),
     );
-    expect((await client.getFleet()).kubernetesClusters.map(c => c.name)).toEqual([
-      'prod-eu',
-      'prod-us',
-      'staging',
-      'dev-ap',
-    ]);
-    expect((await client.getCluster(status.ref)).status.ref).toEqual(status.ref);
+    expect(
+      (await client.getFleet()).kubernetesClusters.map(c => c.name),
+    ).toEqual(['prod-eu', 'prod-us', 'staging', 'dev-ap']);
+    expect((await client.getCluster(status.ref)).status.ref).toEqual(
+      status.ref,
+    );
   });
 
   it('turns an error response into a ResponseError carrying the backend message', async () => {
     server.use(
       http.get(`${BASE}/kafka-clusters/clusters`, () =>
         HttpResponse.json(
-          { error: { name: 'NotAllowedError', message: 'Unauthorized' }, response: { statusCode: 403 } },
+          {
+            error: { name: 'NotAllowedError', message: 'Unauthorized' },
+            response: { statusCode: 403 },
+          },
           { status: 403 },
         ),
       ),
@@ -68,7 +87,10 @@ describe('KafkaClustersClient', () => {
       http.get(`${BASE}/kubernetes/clusters`, () =>
         HttpResponse.json({
           items: [
-            { name: 'prod-eu', dashboardUrl: 'https://dashboard.prod-eu.example.com' },
+            {
+              name: 'prod-eu',
+              dashboardUrl: 'https://dashboard.prod-eu.example.com',
+            },
             { name: 'prod-us' },
           ],
         }),
@@ -78,7 +100,12 @@ describe('KafkaClustersClient', () => {
       'prod-eu': 'https://dashboard.prod-eu.example.com',
     });
 
-    server.use(http.get(`${BASE}/kubernetes/clusters`, () => new HttpResponse(null, { status: 404 })));
+    server.use(
+      http.get(
+        `${BASE}/kubernetes/clusters`,
+        () => new HttpResponse(null, { status: 404 }),
+      ),
+    );
     expect(await client.getKubernetesDashboards()).toEqual({});
   });
 });

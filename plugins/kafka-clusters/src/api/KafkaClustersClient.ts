@@ -31,7 +31,9 @@ export class KafkaClustersClient implements KafkaClustersApi {
     const { namespace, kind, name } = entityRef;
     return this.#get(
       PLUGIN_ID,
-      `/entities/${encodeSegment(namespace)}/${encodeSegment(kind.toLocaleLowerCase('en-US'))}/${encodeSegment(name)}`,
+      `/entities/${encodeSegment(namespace)}/${encodeSegment(
+        kind.toLocaleLowerCase('en-US'),
+      )}/${encodeSegment(name)}`,
     );
   }
 
@@ -42,7 +44,9 @@ export class KafkaClustersClient implements KafkaClustersApi {
   async getCluster(ref: KafkaClusterRef): Promise<KafkaClusterResponse> {
     return this.#get(
       PLUGIN_ID,
-      `/clusters/${encodeSegment(ref.cluster)}/namespaces/${encodeSegment(ref.namespace)}/kafkas/${encodeSegment(ref.name)}`,
+      `/clusters/${encodeSegment(ref.cluster)}/namespaces/${encodeSegment(
+        ref.namespace,
+      )}/kafkas/${encodeSegment(ref.name)}`,
     );
   }
 

@@ -29,7 +29,10 @@ describe('shareUnchanged', () => {
   });
 
   it('notices keys and items that appear or disappear', () => {
-    expect(shareUnchanged({ a: 1 }, { a: 1, b: undefined })).toEqual({ a: 1, b: undefined });
+    expect(shareUnchanged({ a: 1 }, { a: 1, b: undefined })).toEqual({
+      a: 1,
+      b: undefined,
+    });
     expect(shareUnchanged({ a: 1, b: 2 }, { a: 1 })).toEqual({ a: 1 });
     expect(shareUnchanged([1, 2], [1])).toEqual([1]);
     expect(shareUnchanged([1], [1, 2])).toEqual([1, 2]);

@@ -59,7 +59,10 @@ export function useKafkaClusterEntities(): KafkaClusterEntities {
         fields: FIELDS,
       }),
       catalogApi.getEntities({
-        filter: { [`metadata.annotations.${KUBERNETES_ANNOTATIONS.id}`]: CATALOG_FILTER_EXISTS },
+        filter: {
+          [`metadata.annotations.${KUBERNETES_ANNOTATIONS.id}`]:
+            CATALOG_FILTER_EXISTS,
+        },
         fields: FIELDS,
       }),
     ])

@@ -1,4 +1,7 @@
-import { registerMswTestHooks, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { KafkaEntityStatusResponse } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { screen, within } from '@testing-library/react';
@@ -41,7 +44,10 @@ async function renderCard() {
 
 describe('KafkaClustersCard', () => {
   it('shows one line per cluster, worst first, with the verdict in words and the main reason', async () => {
-    serve({ health: 'degraded', clusters: [cfkHealthy(), strimziCrashLooping()] });
+    serve({
+      health: 'degraded',
+      clusters: [cfkHealthy(), strimziCrashLooping()],
+    });
     await renderCard();
 
     const list = await screen.findByRole('list', { name: 'Kafka clusters' });
@@ -72,7 +78,11 @@ describe('KafkaClustersCard', () => {
     const stale = {
       ...cfkHealthy(),
       health: 'unknown' as const,
-      freshness: { observedAt: ago(14 * MINUTE), ageSeconds: 14 * MINUTE, stale: true },
+      freshness: {
+        observedAt: ago(14 * MINUTE),
+        ageSeconds: 14 * MINUTE,
+        stale: true,
+      },
     };
     serve({ health: 'unknown', clusters: [stale] });
     await renderCard();
@@ -82,31 +92,53 @@ describe('KafkaClustersCard', () => {
 
   it('shows a failing Kubernetes cluster beside the clusters it could read', async () => {
     const [unreachable] = fleet().kubernetesClusters[3].errors;
-    serve({ health: 'healthy', clusters: [cfkHealthy()], errors: [unreachable] });
+    serve({
+      health: 'healthy',
+      clusters: [cfkHealthy()],
+      errors: [unreachable],
+    });
     await renderCard();
-    expect(await screen.findByText('Kubernetes cluster dev-ap: unreachable')).toBeInTheDocument();
-    expect(screen.getByRole('list', { name: 'Kafka clusters' })).toHaveTextContent('kafka');
+    expect(
+      await screen.findByText('Kubernetes cluster dev-ap: unreachable'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Kafka clusters' }),
+    ).toHaveTextContent('kafka');
   });
 
   it('says when the entity has no Kafka cluster', async () => {
     serve({});
     await renderCard();
-    expect(await screen.findByText('No Kafka cluster found for this entity.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No Kafka cluster found for this entity.'),
+    ).toBeInTheDocument();
   });
 
   it('shows the loading state, then the backend error with a retry', async () => {
     server.use(
-      http.get(`${BACKEND}/kafka-clusters/entities/default/component/orders`, () =>
-        HttpResponse.json(
-          { error: { name: 'NotAllowedError', message: 'You may not read Kafka statuses' }, response: { statusCode: 403 } },
-          { status: 403 },
-        ),
+      http.get(
+        `${BACKEND}/kafka-clusters/entities/default/component/orders`,
+        () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'NotAllowedError',
+                message: 'You may not read Kafka statuses',
+              },
+              response: { statusCode: 403 },
+            },
+            { status: 403 },
+          ),
       ),
     );
     await renderCard();
     expect(screen.getByText('Loading Kafka clusters…')).toBeInTheDocument();
-    expect(await screen.findByText('Could not load the Kafka clusters')).toBeInTheDocument();
-    expect(screen.getByText(/You may not read Kafka statuses/)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Could not load the Kafka clusters'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/You may not read Kafka statuses/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
 });

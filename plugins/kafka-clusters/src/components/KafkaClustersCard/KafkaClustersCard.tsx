@@ -1,5 +1,13 @@
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
-import { Card, CardBody, CardFooter, CardHeader, Flex, Link, Text } from '@backstage/ui';
+import {
+  Card,
+  CardBody,
+  CardFooter,
+  CardHeader,
+  Flex,
+  Link,
+  Text,
+} from '@backstage/ui';
 import { useEntityKafkaStatus } from '../../hooks/useEntityKafkaStatus';
 import { HealthBadge } from '../common/HealthBadge';
 import { KubernetesClusterErrors } from '../common/KubernetesClusterErrors';
@@ -8,7 +16,11 @@ import { LoadingState } from '../common/LoadingState';
 import { sortWorstFirst } from '../common/order';
 import { KafkaClusterLine } from './KafkaClusterLine';
 
-/** Props of {@link KafkaClustersCard}. */
+/**
+ * Props of the Kafka card ({@link EntityKafkaClustersCard} on the old frontend system).
+ *
+ * @public
+ */
 export interface KafkaClustersCardProps {
   /** Seconds between automatic refreshes; 0 turns them off. Default 30. */
   refreshIntervalSeconds?: number;
@@ -21,8 +33,9 @@ export function KafkaClustersCard(props: KafkaClustersCardProps) {
   const { refreshIntervalSeconds = 30, tabPath = 'kafka' } = props;
   const { entity } = useEntity();
   const entityLink = useEntityRefLink();
-  const { value, error, loading, loadedAt, retry } =
-    useEntityKafkaStatus(refreshIntervalSeconds);
+  const { value, error, loading, loadedAt, retry } = useEntityKafkaStatus(
+    refreshIntervalSeconds,
+  );
 
   return (
     <Card>
@@ -31,7 +44,9 @@ export function KafkaClustersCard(props: KafkaClustersCardProps) {
           <Text as="h2" variant="title-small">
             Kafka
           </Text>
-          {value && value.clusters.length > 0 && <HealthBadge health={value.health} />}
+          {value && value.clusters.length > 0 && (
+            <HealthBadge health={value.health} />
+          )}
         </Flex>
       </CardHeader>
       <CardBody>
@@ -46,11 +61,16 @@ export function KafkaClustersCard(props: KafkaClustersCardProps) {
             />
           )}
           {value && <KubernetesClusterErrors errors={value.errors} />}
-          {value && value.clusters.length === 0 && value.errors.length === 0 && (
-            <Text as="p">No Kafka cluster found for this entity.</Text>
-          )}
+          {value &&
+            value.clusters.length === 0 &&
+            value.errors.length === 0 && (
+              <Text as="p">No Kafka cluster found for this entity.</Text>
+            )}
           {value && value.clusters.length > 0 && (
-            <ul aria-label="Kafka clusters" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            <ul
+              aria-label="Kafka clusters"
+              style={{ listStyle: 'none', margin: 0, padding: 0 }}
+            >
               {sortWorstFirst(value.clusters).map(status => (
                 <li
                   key={`${status.ref.cluster}/${status.ref.namespace}/${status.ref.name}`}

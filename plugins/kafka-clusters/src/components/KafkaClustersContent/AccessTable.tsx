@@ -25,14 +25,23 @@ const COLUMNS: StatusColumn<AccessRow>[] = [
     isRowHeader: true,
     isSortable: true,
     sortValue: a => a.who,
-    cell: a => <CellText title={a.who} description={`${KIND_LABEL[a.kind]} ${a.resource.name}`} />,
+    cell: a => (
+      <CellText
+        title={a.who}
+        description={`${KIND_LABEL[a.kind]} ${a.resource.name}`}
+      />
+    ),
   },
   {
     id: 'health',
     label: 'Verdict',
     isSortable: true,
     sortValue: a => healthSortValue(a.health),
-    cell: a => <Cell><HealthBadge health={a.health} /></Cell>,
+    cell: a => (
+      <Cell>
+        <HealthBadge health={a.health} />
+      </Cell>
+    ),
   },
   {
     id: 'grant',
@@ -51,14 +60,18 @@ const COLUMNS: StatusColumn<AccessRow>[] = [
   {
     id: 'reason',
     label: 'Reason',
-    cell: a => <CellText title={mainReason(a.health, a.reasons)?.message ?? ''} />,
+    cell: a => (
+      <CellText title={mainReason(a.health, a.reasons)?.message ?? ''} />
+    ),
   },
 ];
 
 const FILTERS: StatusFilter<AccessRow>[] = [healthFilter(a => a.health)];
 
 const searchText = (row: AccessRow) =>
-  `${row.who} ${row.resource.name} ${row.role ?? ''} ${row.authentication ?? ''}`;
+  `${row.who} ${row.resource.name} ${row.role ?? ''} ${
+    row.authentication ?? ''
+  }`;
 
 /** Strimzi KafkaUsers and CFK role bindings with their state: sortable, filterable, paginated. */
 export const AccessTable = memo((props: { access: KafkaAccessStatus[] }) => {

@@ -46,7 +46,10 @@ export function ClusterFacts(props: {
               ? ` (${status.metadataState})`
               : ''),
         },
-        { term: 'Reconciliation', value: <ReconcileState reconcile={status.reconcile} /> },
+        {
+          term: 'Reconciliation',
+          value: <ReconcileState reconcile={status.reconcile} />,
+        },
         {
           term: 'Owner',
           value: resourceEntity ? (
@@ -87,9 +90,9 @@ function ReconcileState(props: { reconcile: KafkaReconcileState }) {
     );
   } else {
     lines.push(
-      `Operator not caught up: generation ${reconcile.generation ?? '?'}, observed ${
-        reconcile.observedGeneration ?? 'none'
-      }`,
+      `Operator not caught up: generation ${
+        reconcile.generation ?? '?'
+      }, observed ${reconcile.observedGeneration ?? 'none'}`,
     );
   }
   if (reconcile.phase) lines.push(`Phase ${reconcile.phase}`);

@@ -1,4 +1,12 @@
-import { Cell, CellText, ColumnConfig, Flex, Link, Table, Text } from '@backstage/ui';
+import {
+  Cell,
+  CellText,
+  ColumnConfig,
+  Flex,
+  Link,
+  Table,
+  Text,
+} from '@backstage/ui';
 import {
   KafkaComponentStatus,
   KafkaComponentType,
@@ -25,26 +33,78 @@ type ComponentRow = KafkaComponentStatus & { id: string };
 type ConnectorRow = KafkaConnectorStatus & { id: string; connect: string };
 
 const COMPONENT_COLUMNS: ColumnConfig<ComponentRow>[] = [
-  { id: 'name', label: 'Component', isRowHeader: true, cell: c => <CellText title={c.name} description={TYPE_LABEL[c.type]} /> },
-  { id: 'health', label: 'Verdict', cell: c => <Cell><HealthBadge health={c.health} /></Cell> },
+  {
+    id: 'name',
+    label: 'Component',
+    isRowHeader: true,
+    cell: c => <CellText title={c.name} description={TYPE_LABEL[c.type]} />,
+  },
+  {
+    id: 'health',
+    label: 'Verdict',
+    cell: c => (
+      <Cell>
+        <HealthBadge health={c.health} />
+      </Cell>
+    ),
+  },
   {
     id: 'replicas',
     label: 'Ready',
-    cell: c => <CellText title={c.desired === undefined && c.ready === undefined ? '–' : readyOfDesired(c)} />,
+    cell: c => (
+      <CellText
+        title={
+          c.desired === undefined && c.ready === undefined
+            ? '–'
+            : readyOfDesired(c)
+        }
+      />
+    ),
   },
-  { id: 'phase', label: 'Phase', cell: c => <CellText title={c.phase ?? '–'} /> },
+  {
+    id: 'phase',
+    label: 'Phase',
+    cell: c => <CellText title={c.phase ?? '–'} />,
+  },
   {
     id: 'endpoint',
     label: 'Endpoint',
-    cell: c => <Cell>{c.endpoint ? <Link href={c.endpoint}>{c.endpoint}</Link> : '–'}</Cell>,
+    cell: c => (
+      <Cell>
+        {c.endpoint ? <Link href={c.endpoint}>{c.endpoint}</Link> : '–'}
+      </Cell>
+    ),
   },
-  { id: 'reason', label: 'Reason', cell: c => <CellText title={mainReason(c.health, c.reasons)?.message ?? ''} /> },
+  {
+    id: 'reason',
+    label: 'Reason',
+    cell: c => (
+      <CellText title={mainReason(c.health, c.reasons)?.message ?? ''} />
+    ),
+  },
 ];
 
 const CONNECTOR_COLUMNS: ColumnConfig<ConnectorRow>[] = [
-  { id: 'name', label: 'Connector', isRowHeader: true, cell: c => <CellText title={c.name} description={c.connect} /> },
-  { id: 'health', label: 'Verdict', cell: c => <Cell><HealthBadge health={c.health} /></Cell> },
-  { id: 'state', label: 'State', cell: c => <CellText title={c.state ?? 'unknown'} /> },
+  {
+    id: 'name',
+    label: 'Connector',
+    isRowHeader: true,
+    cell: c => <CellText title={c.name} description={c.connect} />,
+  },
+  {
+    id: 'health',
+    label: 'Verdict',
+    cell: c => (
+      <Cell>
+        <HealthBadge health={c.health} />
+      </Cell>
+    ),
+  },
+  {
+    id: 'state',
+    label: 'State',
+    cell: c => <CellText title={c.state ?? 'unknown'} />,
+  },
   {
     id: 'tasks',
     label: 'Tasks',
@@ -56,7 +116,13 @@ const CONNECTOR_COLUMNS: ColumnConfig<ConnectorRow>[] = [
       />
     ),
   },
-  { id: 'reason', label: 'Reason', cell: c => <CellText title={mainReason(c.health, c.reasons)?.message ?? ''} /> },
+  {
+    id: 'reason',
+    label: 'Reason',
+    cell: c => (
+      <CellText title={mainReason(c.health, c.reasons)?.message ?? ''} />
+    ),
+  },
 ];
 
 /**
@@ -64,32 +130,45 @@ const CONNECTOR_COLUMNS: ColumnConfig<ConnectorRow>[] = [
  * REST Proxy; Strimzi's Connect, MirrorMaker 2, Bridge and operands) and the connectors of
  * the Connect clusters, each with its verdict.
  */
-export const ComponentsSection = memo((props: { components: KafkaComponentStatus[] }) => {
-  const { components } = props;
-  if (components.length === 0) {
-    return <Text as="p">No components run beside this cluster.</Text>;
-  }
-  const rows = components.map(c => ({ ...c, id: `${c.resource.kind}/${c.name}` }));
-  const connectors = components.flatMap(c =>
-    c.connectors.map(connector => ({
-      ...connector,
-      id: `${c.name}/${connector.name}`,
-      connect: c.name,
-    })),
-  );
-  return (
-    <Flex direction="column" gap="4">
-      <section aria-label="Components">
-        <Table columnConfig={COMPONENT_COLUMNS} data={rows} pagination={{ type: 'none' }} />
-      </section>
-      {connectors.length > 0 && (
-        <section aria-label="Connectors">
-          <Text as="h4" variant="title-x-small">
-            Connectors
-          </Text>
-          <Table columnConfig={CONNECTOR_COLUMNS} data={connectors} pagination={{ type: 'none' }} />
+export const ComponentsSection = memo(
+  (props: { components: KafkaComponentStatus[] }) => {
+    const { components } = props;
+    if (components.length === 0) {
+      return <Text as="p">No components run beside this cluster.</Text>;
+    }
+    const rows = components.map(c => ({
+      ...c,
+      id: `${c.resource.kind}/${c.name}`,
+    }));
+    const connectors = components.flatMap(c =>
+      c.connectors.map(connector => ({
+        ...connector,
+        id: `${c.name}/${connector.name}`,
+        connect: c.name,
+      })),
+    );
+    return (
+      <Flex direction="column" gap="4">
+        <section aria-label="Components">
+          <Table
+            columnConfig={COMPONENT_COLUMNS}
+            data={rows}
+            pagination={{ type: 'none' }}
+          />
         </section>
-      )}
-    </Flex>
-  );
-});
+        {connectors.length > 0 && (
+          <section aria-label="Connectors">
+            <Text as="h4" variant="title-x-small">
+              Connectors
+            </Text>
+            <Table
+              columnConfig={CONNECTOR_COLUMNS}
+              data={connectors}
+              pagination={{ type: 'none' }}
+            />
+          </section>
+        )}
+      </Flex>
+    );
+  },
+);

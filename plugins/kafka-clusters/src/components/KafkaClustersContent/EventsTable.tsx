@@ -10,17 +10,34 @@ const COLUMNS: ColumnConfig<EventRow>[] = [
     id: 'lastSeen',
     label: 'Last seen',
     cell: event => (
-      <Cell>{event.lastSeen ? <RelativeTime iso={event.lastSeen} /> : 'unknown'}</Cell>
+      <Cell>
+        {event.lastSeen ? <RelativeTime iso={event.lastSeen} /> : 'unknown'}
+      </Cell>
     ),
   },
-  { id: 'reason', label: 'Reason', isRowHeader: true, cell: event => <CellText title={event.reason} /> },
+  {
+    id: 'reason',
+    label: 'Reason',
+    isRowHeader: true,
+    cell: event => <CellText title={event.reason} />,
+  },
   {
     id: 'object',
     label: 'Object',
-    cell: event => <CellText title={`${event.object.kind} ${event.object.name}`} />,
+    cell: event => (
+      <CellText title={`${event.object.kind} ${event.object.name}`} />
+    ),
   },
-  { id: 'message', label: 'Message', cell: event => <CellText title={event.message} /> },
-  { id: 'count', label: 'Count', cell: event => <CellText title={String(event.count)} /> },
+  {
+    id: 'message',
+    label: 'Message',
+    cell: event => <CellText title={event.message} />,
+  },
+  {
+    id: 'count',
+    label: 'Count',
+    cell: event => <CellText title={String(event.count)} />,
+  },
 ];
 
 /** Recent Warning Events of the cluster's objects, newest first, as the backend sends them. */
@@ -28,6 +45,11 @@ export const EventsTable = memo((props: { events: KafkaEventSummary[] }) => {
   if (props.events.length === 0) {
     return <Text as="p">No recent warning events.</Text>;
   }
-  const rows = props.events.map((event, index) => ({ ...event, id: `event:${index}` }));
-  return <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />;
+  const rows = props.events.map((event, index) => ({
+    ...event,
+    id: `event:${index}`,
+  }));
+  return (
+    <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />
+  );
 });

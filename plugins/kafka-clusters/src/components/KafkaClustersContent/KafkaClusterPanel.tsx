@@ -31,7 +31,8 @@ export function KafkaClusterPanel(props: {
   fetchedAt?: number;
   initiallyExpanded: boolean;
 }) {
-  const { status, kubernetesClusterFailing, resourceEntity, links, fetchedAt } = props;
+  const { status, kubernetesClusterFailing, resourceEntity, links, fetchedAt } =
+    props;
   const [expanded, setExpanded] = useState(props.initiallyExpanded);
   return (
     <Accordion isExpanded={expanded} onExpandedChange={setExpanded}>
@@ -57,11 +58,15 @@ export function KafkaClusterPanel(props: {
           <DataFreshness freshness={status.freshness} fetchedAt={fetchedAt} />
           {kubernetesClusterFailing && (
             <Text as="p" color="warning">
-              Its Kubernetes cluster {status.ref.cluster} reports an error (shown above),
-              so parts of this status may be missing or old.
+              Its Kubernetes cluster {status.ref.cluster} reports an error
+              (shown above), so parts of this status may be missing or old.
             </Text>
           )}
-          <ClusterFacts status={status} resourceEntity={resourceEntity} links={links} />
+          <ClusterFacts
+            status={status}
+            resourceEntity={resourceEntity}
+            links={links}
+          />
           <KafkaClusterDetails status={status} />
         </Flex>
       </AccordionPanel>
@@ -84,7 +89,10 @@ function VerdictSummary(props: { status: KafkaClusterStatus }) {
         )}
         {status.reasons.length === 0 && ': nothing to report'}
       </Text>
-      <ReasonList reasons={status.reasons} label={`Reasons for ${status.ref.name}`} />
+      <ReasonList
+        reasons={status.reasons}
+        label={`Reasons for ${status.ref.name}`}
+      />
     </Flex>
   );
 }

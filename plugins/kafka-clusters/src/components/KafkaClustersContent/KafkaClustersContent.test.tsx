@@ -13,7 +13,10 @@ import {
   entityStatusHandler,
   kubernetesClustersHandler,
 } from '../../__testUtils__/server';
-import { strimziCrashLooping, strimziHealthy } from '../../__fixtures__/strimzi';
+import {
+  strimziCrashLooping,
+  strimziHealthy,
+} from '../../__fixtures__/strimzi';
 import { KafkaClustersContent } from './KafkaClustersContent';
 
 const server = setupServer();
@@ -22,7 +25,9 @@ registerMswTestHooks(server);
 const ORDERS_URL = `${BACKEND}/kafka-clusters/entities/default/component/orders`;
 const orders = { namespace: 'default', kind: 'component', name: 'orders' };
 
-function response(body: Partial<KafkaEntityStatusResponse>): KafkaEntityStatusResponse {
+function response(
+  body: Partial<KafkaEntityStatusResponse>,
+): KafkaEntityStatusResponse {
   return {
     entityRef: 'component:default/orders',
     health: 'healthy',
@@ -43,59 +48,100 @@ beforeEach(() => server.use(kubernetesClustersHandler()));
 
 describe('KafkaClustersContent', () => {
   it('shows the loading state until the statuses arrive', async () => {
-    server.use(entityStatusHandler(orders, () => response({ clusters: [strimziHealthy()] })));
+    server.use(
+      entityStatusHandler(orders, () =>
+        response({ clusters: [strimziHealthy()] }),
+      ),
+    );
     renderTab();
     expect(screen.getByText('Loading Kafka clusters…')).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: /orders-kafka/ })).toBeInTheDocument();
-    expect(screen.queryByText('Loading Kafka clusters…')).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /orders-kafka/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Loading Kafka clusters…'),
+    ).not.toBeInTheDocument();
   });
 
   it('says what the verdict covers and what it does not', async () => {
-    server.use(entityStatusHandler(orders, () => response({ clusters: [strimziHealthy()] })));
+    server.use(
+      entityStatusHandler(orders, () =>
+        response({ clusters: [strimziHealthy()] }),
+      ),
+    );
     renderTab();
     expect(
-      await screen.findByText(/does not cover partition-level data-plane metrics such as under-replicated partitions or consumer lag/),
+      await screen.findByText(
+        /does not cover partition-level data-plane metrics such as under-replicated partitions or consumer lag/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('explains how to connect an entity when no Kafka cluster is found', async () => {
     server.use(entityStatusHandler(orders, () => response({})));
     renderTab();
-    expect(await screen.findByText('No Kafka cluster found for orders')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No Kafka cluster found for orders'),
+    ).toBeInTheDocument();
     expect(screen.getByText('backstage.io/kubernetes-id')).toBeInTheDocument();
     expect(screen.getByText('k8s-kafka.io/kafka-clusters')).toBeInTheDocument();
     expect(screen.getByText('kafka-cluster')).toBeInTheDocument();
   });
 
   it('shows the errors of failing Kubernetes clusters beside the Kafka clusters of the others', async () => {
-    const { errors } = fleet().kubernetesClusters.find(c => c.name === 'dev-ap')!;
+    const { errors } = fleet().kubernetesClusters.find(
+      c => c.name === 'dev-ap',
+    )!;
     const stale = staleStatus();
-    const stagingErrors = fleet().kubernetesClusters.find(c => c.name === 'staging')!.errors;
+    const stagingErrors = fleet().kubernetesClusters.find(
+      c => c.name === 'staging',
+    )!.errors;
     server.use(
       entityStatusHandler(orders, () =>
-        response({ health: 'unknown', clusters: [cfkHealthy(), stale], errors: [...errors, ...stagingErrors] }),
+        response({
+          health: 'unknown',
+          clusters: [cfkHealthy(), stale],
+          errors: [...errors, ...stagingErrors],
+        }),
       ),
     );
     renderTab();
 
-    expect(await screen.findByText('Kubernetes cluster dev-ap: unreachable')).toBeInTheDocument();
-    expect(screen.getByText(/connect ECONNREFUSED 10.20.0.1:6443/)).toBeInTheDocument();
-    expect(screen.getByText('Kubernetes cluster staging: not authorized (401)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Kubernetes cluster dev-ap: unreachable'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/connect ECONNREFUSED 10.20.0.1:6443/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Kubernetes cluster staging: not authorized (401)'),
+    ).toBeInTheDocument();
     // The healthy cluster of a readable Kubernetes cluster is still there, whole.
-    expect(screen.getByRole('button', { name: /kafka prod-us \/ confluent/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /kafka prod-us \/ confluent/ }),
+    ).toBeInTheDocument();
     // The stale one says how old it is and why.
-    expect(screen.getByText('Stale data: last known 14 min ago')).toBeInTheDocument();
-    expect(screen.getByText(/Its Kubernetes cluster staging reports an error/)).toBeInTheDocument();
+    expect(
+      screen.getByText('Stale data: last known 14 min ago'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Its Kubernetes cluster staging reports an error/),
+    ).toBeInTheDocument();
   });
 
   it('opens an unhealthy cluster at once, and leaves healthy ones closed when there are several', async () => {
     server.use(
       entityStatusHandler(orders, () =>
-        response({ health: 'degraded', clusters: [cfkHealthy(), strimziCrashLooping()] }),
+        response({
+          health: 'degraded',
+          clusters: [cfkHealthy(), strimziCrashLooping()],
+        }),
       ),
     );
     renderTab();
-    const degraded = await screen.findByRole('button', { name: /Degraded orders-kafka/ });
+    const degraded = await screen.findByRole('button', {
+      name: /Degraded orders-kafka/,
+    });
     const healthy = screen.getByRole('button', { name: /Healthy kafka/ });
     expect(degraded).toHaveAttribute('aria-expanded', 'true');
     expect(healthy).toHaveAttribute('aria-expanded', 'false');
@@ -109,17 +155,24 @@ describe('KafkaClustersContent', () => {
         return calls === 1
           ? HttpResponse.json(response({ clusters: [strimziHealthy()] }))
           : HttpResponse.json(
-              { error: { name: 'Error', message: 'backend restarting' }, response: { statusCode: 503 } },
+              {
+                error: { name: 'Error', message: 'backend restarting' },
+                response: { statusCode: 503 },
+              },
               { status: 503 },
             );
       }),
     );
     renderTab(0.05);
     expect(
-      await screen.findByText(/Could not refresh the Kafka clusters; showing what was loaded/),
+      await screen.findByText(
+        /Could not refresh the Kafka clusters; showing what was loaded/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText(/backend restarting/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /orders-kafka/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /orders-kafka/ }),
+    ).toBeInTheDocument();
   });
 
   it('retries a failed first load on request', async () => {
@@ -133,10 +186,16 @@ describe('KafkaClustersContent', () => {
       }),
     );
     renderTab();
-    expect(await screen.findByText('Could not load the Kafka clusters')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Could not load the Kafka clusters'),
+    ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('button', { name: /orders-kafka/ })).toBeInTheDocument();
-    expect(screen.queryByText('Could not load the Kafka clusters')).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: /orders-kafka/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Could not load the Kafka clusters'),
+    ).not.toBeInTheDocument();
   });
 
   it('refreshes without losing the open panels, the selected tab, the filter or the sort order', async () => {
@@ -149,13 +208,17 @@ describe('KafkaClustersContent', () => {
       http.get(ORDERS_URL, () => {
         calls += 1;
         const clusters = serveUpdate ? after : before;
-        return HttpResponse.json(response({ health: clusters[1].health, clusters }));
+        return HttpResponse.json(
+          response({ health: clusters[1].health, clusters }),
+        );
       }),
     );
     renderTab(0.5);
 
     // Two healthy clusters start closed; the user opens one and works in its topics.
-    const ordersPanel = await screen.findByRole('button', { name: /orders-kafka/ });
+    const ordersPanel = await screen.findByRole('button', {
+      name: /orders-kafka/,
+    });
     expect(ordersPanel).toHaveAttribute('aria-expanded', 'false');
     await user.click(ordersPanel);
     await user.click(screen.getByRole('tab', { name: /Topics/ }));
@@ -170,13 +233,24 @@ describe('KafkaClustersContent', () => {
 
     serveUpdate = true;
     const callsBefore = calls;
-    expect(await screen.findByText(/orders-kafka-broker-2 is in CrashLoopBackOff/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/orders-kafka-broker-2 is in CrashLoopBackOff/),
+    ).toBeInTheDocument();
     expect(calls).toBeGreaterThan(callsBefore);
 
-    expect(screen.getByRole('button', { name: /Degraded orders-kafka/ })).toHaveAttribute('aria-expanded', 'true');
-    expect(screen.getByRole('button', { name: /Healthy kafka/ })).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.getByRole('tab', { name: /Topics/ })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('searchbox', { name: 'Filter topics' })).toHaveValue('orders');
+    expect(
+      screen.getByRole('button', { name: /Degraded orders-kafka/ }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      screen.getByRole('button', { name: /Healthy kafka/ }),
+    ).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('tab', { name: /Topics/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      screen.getByRole('searchbox', { name: 'Filter topics' }),
+    ).toHaveValue('orders');
     expect(topicNames()).toEqual(['orders-dlq', 'orders']);
     // Each step re-renders react-aria tables in jsdom, which is slow; the browser is not.
   }, 20_000);

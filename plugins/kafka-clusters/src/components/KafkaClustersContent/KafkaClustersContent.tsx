@@ -19,7 +19,11 @@ import { buildClusterLinks } from './clusterLinks';
 import { KafkaClusterPanel } from './KafkaClusterPanel';
 import { NoKafkaFound } from './NoKafkaFound';
 
-/** Props of {@link KafkaClustersContent}. */
+/**
+ * Props of the Kafka tab ({@link EntityKafkaClustersContent} on the old frontend system).
+ *
+ * @public
+ */
 export interface KafkaClustersContentProps {
   /** Seconds between automatic refreshes; 0 turns them off. Default 30. */
   refreshIntervalSeconds?: number;
@@ -33,8 +37,9 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
   const { refreshIntervalSeconds = 30 } = props;
   const { entity } = useEntity();
   const entityHref = useEntityRefLink();
-  const { value, error, loading, loadedAt, retry } =
-    useEntityKafkaStatus(refreshIntervalSeconds);
+  const { value, error, loading, loadedAt, retry } = useEntityKafkaStatus(
+    refreshIntervalSeconds,
+  );
   const { resourceFor } = useKafkaClusterEntities();
   const dashboards = useKubernetesDashboards();
   const initiallyExpanded = useInitialExpansion(value?.clusters);
@@ -46,9 +51,14 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
           <Text as="h2" variant="title-small">
             Kafka clusters
           </Text>
-          {value && value.clusters.length > 0 && <HealthBadge health={value.health} />}
+          {value && value.clusters.length > 0 && (
+            <HealthBadge health={value.health} />
+          )}
         </Flex>
-        <RefreshNote loadedAt={loadedAt} intervalSeconds={refreshIntervalSeconds} />
+        <RefreshNote
+          loadedAt={loadedAt}
+          intervalSeconds={refreshIntervalSeconds}
+        />
       </Flex>
       <VerdictScopeNote />
       {loading && <LoadingState what="Kafka clusters" />}
@@ -64,7 +74,9 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
         <>
           <KubernetesClusterErrors errors={value.errors} />
           {value.clusters.length === 0 && value.errors.length === 0 && (
-            <NoKafkaFound entityName={entity.metadata.title ?? entity.metadata.name} />
+            <NoKafkaFound
+              entityName={entity.metadata.title ?? entity.metadata.name}
+            />
           )}
           {sortWorstFirst(value.clusters).map(status => {
             const key = stringifyKafkaClusterRef(status.ref);

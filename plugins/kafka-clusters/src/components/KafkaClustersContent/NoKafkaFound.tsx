@@ -14,20 +14,27 @@ export function NoKafkaFound(props: { entityName: string }) {
       title={`No Kafka cluster found for ${props.entityName}`}
       description={
         <>
-          <Text as="p">The backend finds an entity's Kafka clusters in one of three ways:</Text>
+          <Text as="p">
+            The backend finds an entity's Kafka clusters in one of three ways:
+          </Text>
           <ul style={{ margin: 0, paddingLeft: '1.25rem' }}>
             <li>
               <Text>
-                Its Kubernetes annotations (<code>{KUBERNETES_ANNOTATIONS.id}</code> or{' '}
-                <code>{KUBERNETES_ANNOTATIONS.labelSelector}</code>) select a Kafka resource, or
-                topics and users, by their labels.
+                Its Kubernetes annotations (
+                <code>{KUBERNETES_ANNOTATIONS.id}</code> or{' '}
+                <code>{KUBERNETES_ANNOTATIONS.labelSelector}</code>) select a
+                Kafka resource, or topics and users, by their labels.
               </Text>
             </li>
             <li>
               <Text>
-                The annotation <code>{ANNOTATION_KAFKA_CLUSTERS}</code> names clusters as{' '}
-                <code>&lt;kubernetes cluster&gt;/&lt;namespace&gt;/&lt;kafka name&gt;</code>,
-                comma-separated.
+                The annotation <code>{ANNOTATION_KAFKA_CLUSTERS}</code> names
+                clusters as{' '}
+                <code>
+                  &lt;kubernetes cluster&gt;/&lt;namespace&gt;/&lt;kafka
+                  name&gt;
+                </code>
+                , comma-separated.
               </Text>
             </li>
             <li>

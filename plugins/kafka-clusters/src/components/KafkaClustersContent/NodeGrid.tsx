@@ -21,39 +21,40 @@ const ROLE_LABEL: Record<KafkaNodeRole, string> = {
  * Brokers or controllers as a grid by ordinal or node id: per node whether it is ready,
  * its restarts, its last termination and its volumes.
  */
-export const NodeGrid = memo((props: {
-  title: string;
-  group: KafkaNodeGroupStatus;
-}) => {
-  const { title, group } = props;
-  return (
-    <section aria-label={title}>
-      <Flex direction="column" gap="2">
-        <Text as="h4" variant="title-x-small">
-          {title}: {readyOfDesired(group)} ready
-        </Text>
-        {group.members.length === 0 ? (
-          <Text as="p" color="secondary">
-            The backend does not see their pods; the counts come from the operator's
-            status.
+export const NodeGrid = memo(
+  (props: { title: string; group: KafkaNodeGroupStatus }) => {
+    const { title, group } = props;
+    return (
+      <section aria-label={title}>
+        <Flex direction="column" gap="2">
+          <Text as="h4" variant="title-x-small">
+            {title}: {readyOfDesired(group)} ready
           </Text>
-        ) : (
-          <ul className={styles.grid}>
-            {group.members.map(node => (
-              <NodeTile key={`${node.podName}-${node.id}`} node={node} />
-            ))}
-          </ul>
-        )}
-      </Flex>
-    </section>
-  );
-});
+          {group.members.length === 0 ? (
+            <Text as="p" color="secondary">
+              The backend does not see their pods; the counts come from the
+              operator's status.
+            </Text>
+          ) : (
+            <ul className={styles.grid}>
+              {group.members.map(node => (
+                <NodeTile key={`${node.podName}-${node.id}`} node={node} />
+              ))}
+            </ul>
+          )}
+        </Flex>
+      </section>
+    );
+  },
+);
 
 function NodeTile(props: { node: KafkaNodeStatus }) {
   const { node } = props;
   const name = `${ROLE_LABEL[node.roles[0] ?? 'broker']} ${node.id}`;
   const roles =
-    node.roles.length > 1 ? node.roles.map(r => ROLE_LABEL[r]).join(' and ') : undefined;
+    node.roles.length > 1
+      ? node.roles.map(r => ROLE_LABEL[r]).join(' and ')
+      : undefined;
   return (
     <li className={styles.node} aria-label={name} data-health={node.health}>
       <Flex justify="between" align="center">
@@ -113,7 +114,8 @@ function NodeTile(props: { node: KafkaNodeStatus }) {
 
 function describeReadiness(node: KafkaNodeStatus): string {
   if (node.ready) return 'Ready';
-  const why = node.waitingReason ?? (node.phase !== 'Running' ? node.phase : undefined);
+  const why =
+    node.waitingReason ?? (node.phase !== 'Running' ? node.phase : undefined);
   return why ? `Not ready: ${why}` : 'Not ready';
 }
 

@@ -6,11 +6,13 @@ import { Link } from '@backstage/ui';
 export function OwnerLink(props: { entity: Entity }) {
   const entityLink = useEntityRefLink();
   const owner = props.entity.spec?.owner;
-  if (typeof owner !== 'string' || owner === '') return <>No owner in the catalog</>;
+  if (typeof owner !== 'string' || owner === '')
+    return <>No owner in the catalog</>;
   const ref = parseEntityRef(owner, {
     defaultKind: 'group',
     defaultNamespace: props.entity.metadata.namespace ?? 'default',
   });
-  const label = ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`;
+  const label =
+    ref.namespace === 'default' ? ref.name : `${ref.namespace}/${ref.name}`;
   return <Link href={entityLink(ref)}>{label}</Link>;
 }

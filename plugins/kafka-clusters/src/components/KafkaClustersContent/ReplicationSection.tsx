@@ -11,10 +11,31 @@ import { memo } from 'react';
 type MirrorRow = KafkaMirrorTopicStatus & { id: string };
 
 const MIRROR_COLUMNS: ColumnConfig<MirrorRow>[] = [
-  { id: 'name', label: 'Mirror topic', isRowHeader: true, cell: m => <CellText title={m.name} /> },
-  { id: 'source', label: 'Source topic', cell: m => <CellText title={m.sourceTopicName ?? '–'} /> },
-  { id: 'status', label: 'Status', cell: m => <CellText title={m.status ?? 'unknown'} /> },
-  { id: 'health', label: 'Verdict', cell: m => <Cell><HealthBadge health={m.health} /></Cell> },
+  {
+    id: 'name',
+    label: 'Mirror topic',
+    isRowHeader: true,
+    cell: m => <CellText title={m.name} />,
+  },
+  {
+    id: 'source',
+    label: 'Source topic',
+    cell: m => <CellText title={m.sourceTopicName ?? '–'} />,
+  },
+  {
+    id: 'status',
+    label: 'Status',
+    cell: m => <CellText title={m.status ?? 'unknown'} />,
+  },
+  {
+    id: 'health',
+    label: 'Verdict',
+    cell: m => (
+      <Cell>
+        <HealthBadge health={m.health} />
+      </Cell>
+    ),
+  },
 ];
 
 const TYPE_LABEL: Record<KafkaLinkStatus['type'], string> = {
@@ -23,18 +44,27 @@ const TYPE_LABEL: Record<KafkaLinkStatus['type'], string> = {
 };
 
 /** Cluster links and MirrorMaker 2 touching this cluster, with their mirror topics. */
-export const ReplicationSection = memo((props: { links: KafkaLinkStatus[] }) => {
-  if (props.links.length === 0) {
-    return <Text as="p">No cluster links or MirrorMaker 2 replicate to or from this cluster.</Text>;
-  }
-  return (
-    <Flex direction="column" gap="4">
-      {props.links.map(link => (
-        <ReplicationLink key={`${link.resource.kind}/${link.resource.name}`} link={link} />
-      ))}
-    </Flex>
-  );
-});
+export const ReplicationSection = memo(
+  (props: { links: KafkaLinkStatus[] }) => {
+    if (props.links.length === 0) {
+      return (
+        <Text as="p">
+          No cluster links or MirrorMaker 2 replicate to or from this cluster.
+        </Text>
+      );
+    }
+    return (
+      <Flex direction="column" gap="4">
+        {props.links.map(link => (
+          <ReplicationLink
+            key={`${link.resource.kind}/${link.resource.name}`}
+            link={link}
+          />
+        ))}
+      </Flex>
+    );
+  },
+);
 
 function ReplicationLink(props: { link: KafkaLinkStatus }) {
   const { link } = props;
@@ -64,7 +94,11 @@ function ReplicationLink(props: { link: KafkaLinkStatus }) {
         </Text>
         <ReasonList reasons={link.reasons} label={`Reasons for ${name}`} />
         {rows.length > 0 && (
-          <Table columnConfig={MIRROR_COLUMNS} data={rows} pagination={{ type: 'none' }} />
+          <Table
+            columnConfig={MIRROR_COLUMNS}
+            data={rows}
+            pagination={{ type: 'none' }}
+          />
         )}
       </Flex>
     </section>

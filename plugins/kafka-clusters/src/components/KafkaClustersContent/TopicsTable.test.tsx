@@ -22,7 +22,9 @@ describe('TopicsTable', () => {
     const failing = screen.getByRole('row', { name: /events-dlq/ });
     expect(within(failing).getByText('Degraded')).toBeInTheDocument();
     expect(
-      within(failing).getByText('Replication factor 4 is larger than the number of brokers (3)'),
+      within(failing).getByText(
+        'Replication factor 4 is larger than the number of brokers (3)',
+      ),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: /next/i }));

@@ -27,21 +27,35 @@ const COLUMNS: StatusColumn<TopicRow>[] = [
     label: 'Verdict',
     isSortable: true,
     sortValue: t => healthSortValue(t.health),
-    cell: t => <Cell><HealthBadge health={t.health} /></Cell>,
+    cell: t => (
+      <Cell>
+        <HealthBadge health={t.health} />
+      </Cell>
+    ),
   },
   {
     id: 'partitions',
     label: 'Partitions',
     isSortable: true,
     sortValue: t => t.partitions,
-    cell: t => <CellText title={t.partitions === undefined ? '–' : String(t.partitions)} />,
+    cell: t => (
+      <CellText
+        title={t.partitions === undefined ? '–' : String(t.partitions)}
+      />
+    ),
   },
   {
     id: 'replicationFactor',
     label: 'Replication factor',
     isSortable: true,
     sortValue: t => t.replicationFactor,
-    cell: t => <CellText title={t.replicationFactor === undefined ? '–' : String(t.replicationFactor)} />,
+    cell: t => (
+      <CellText
+        title={
+          t.replicationFactor === undefined ? '–' : String(t.replicationFactor)
+        }
+      />
+    ),
   },
   {
     id: 'state',
@@ -53,7 +67,9 @@ const COLUMNS: StatusColumn<TopicRow>[] = [
   {
     id: 'reason',
     label: 'Reason',
-    cell: t => <CellText title={mainReason(t.health, t.reasons)?.message ?? ''} />,
+    cell: t => (
+      <CellText title={mainReason(t.health, t.reasons)?.message ?? ''} />
+    ),
   },
 ];
 

@@ -18,18 +18,31 @@ export function buildClusterLinks(options: {
 }): ClusterLink[] {
   const { status, entity, entityHref, resourceEntity, dashboards } = options;
   const links: ClusterLink[] = [];
-  const annotations = entity.metadata.annotations ?? {};
-  // The Kubernetes plugin shows its tab only for these two annotations.
-  if (annotations[KUBERNETES_ANNOTATIONS.id] || annotations[KUBERNETES_ANNOTATIONS.labelSelector]) {
-    links.push({ title: 'Kubernetes tab', href: `${entityHref(entity)}/kubernetes` });
+  if (hasKubernetesTab(entity)) {
+    links.push({
+      title: 'Kubernetes tab',
+      href: `${entityHref(entity)}/kubernetes`,
+    });
+  }
+  const isOtherEntity = resourceEntity && !sameEntity(resourceEntity, entity);
+  // The catalog module labels its Resources for the Kubernetes plugin, so a service that
+  // only depends on a shared cluster still reaches that cluster's pods.
+  if (resourceEntity && isOtherEntity && hasKubernetesTab(resourceEntity)) {
+    links.push({
+      title: `Kubernetes tab of ${displayName(resourceEntity)}`,
+      href: `${entityHref(resourceEntity)}/kubernetes`,
+    });
   }
   const dashboard = dashboards[status.ref.cluster];
   if (dashboard) {
-    links.push({ title: `Kubernetes dashboard (${status.ref.cluster})`, href: dashboard });
-  }
-  if (resourceEntity && !sameEntity(resourceEntity, entity)) {
     links.push({
-      title: `Catalog entity ${resourceEntity.metadata.title ?? resourceEntity.metadata.name}`,
+      title: `Kubernetes dashboard (${status.ref.cluster})`,
+      href: dashboard,
+    });
+  }
+  if (resourceEntity && isOtherEntity) {
+    links.push({
+      title: `Catalog entity ${displayName(resourceEntity)}`,
       href: entityHref(resourceEntity),
     });
   }
@@ -38,16 +51,37 @@ export function buildClusterLinks(options: {
   }
   for (const component of status.components) {
     if (component.type === 'control-center' && component.endpoint) {
-      links.push({ title: `Control Center ${component.name}`, href: component.endpoint });
+      links.push({
+        title: `Control Center ${component.name}`,
+        href: component.endpoint,
+      });
     }
   }
-  return links;
+  // The catalog module copies the Kubernetes dashboard into the Resource's links too.
+  return links.filter(
+    (link, index) =>
+      links.findIndex(other => other.href === link.href) === index,
+  );
+}
+
+/** The Kubernetes plugin shows its tab only for these two annotations. */
+function hasKubernetesTab(entity: Entity): boolean {
+  const annotations = entity.metadata.annotations ?? {};
+  return Boolean(
+    annotations[KUBERNETES_ANNOTATIONS.id] ||
+      annotations[KUBERNETES_ANNOTATIONS.labelSelector],
+  );
+}
+
+function displayName(entity: Entity): string {
+  return entity.metadata.title ?? entity.metadata.name;
 }
 
 function sameEntity(a: Entity, b: Entity): boolean {
   return (
     a.kind.toLocaleLowerCase('en-US') === b.kind.toLocaleLowerCase('en-US') &&
-    (a.metadata.namespace ?? 'default') === (b.metadata.namespace ?? 'default') &&
+    (a.metadata.namespace ?? 'default') ===
+      (b.metadata.namespace ?? 'default') &&
     a.metadata.name === b.metadata.name
   );
 }

@@ -12,7 +12,13 @@ export function FleetSummary(props: { clusters: KafkaClusterSummary[] }) {
       <Text as="p">{props.clusters.length} Kafka clusters</Text>
       <ul
         aria-label="Kafka clusters by verdict"
-        style={{ display: 'flex', gap: 'var(--bui-space-3)', listStyle: 'none', margin: 0, padding: 0 }}
+        style={{
+          display: 'flex',
+          gap: 'var(--bui-space-3)',
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+        }}
       >
         {KAFKA_HEALTH_ORDER.map(health => {
           const count = props.clusters.filter(c => c.health === health).length;

@@ -37,9 +37,7 @@ const COLUMNS: StatusColumn<FleetRow>[] = [
         title={r.ref.name}
         href={r.entity?.href}
         description={
-          r.entity
-            ? r.entity.via && `via ${r.entity.via}`
-            : 'No catalog entity'
+          r.entity ? r.entity.via && `via ${r.entity.via}` : 'No catalog entity'
         }
       />
     ),
@@ -49,7 +47,11 @@ const COLUMNS: StatusColumn<FleetRow>[] = [
     label: 'Verdict',
     isSortable: true,
     sortValue: r => healthSortValue(r.health),
-    cell: r => <Cell><HealthBadge health={r.health} /></Cell>,
+    cell: r => (
+      <Cell>
+        <HealthBadge health={r.health} />
+      </Cell>
+    ),
   },
   {
     id: 'cluster',
@@ -82,7 +84,9 @@ const COLUMNS: StatusColumn<FleetRow>[] = [
       <CellText
         title={mainReason(r.health, r.reasons)?.message ?? ''}
         description={
-          r.reasonCount > 1 ? `${r.reasonCount - 1} more on its Kafka tab` : undefined
+          r.reasonCount > 1
+            ? `${r.reasonCount - 1} more on its Kafka tab`
+            : undefined
         }
       />
     ),
@@ -106,7 +110,9 @@ const COLUMNS: StatusColumn<FleetRow>[] = [
 ];
 
 const searchText = (row: FleetRow) =>
-  `${stringifyKafkaClusterRef(row.ref)} ${row.reasons.map(r => r.message).join(' ')}`;
+  `${stringifyKafkaClusterRef(row.ref)} ${row.reasons
+    .map(r => r.message)
+    .join(' ')}`;
 
 /**
  * Every Kafka cluster of the fleet, worst first, filterable by verdict, operator and

@@ -1,10 +1,20 @@
-import { registerMswTestHooks, renderInTestApp } from '@backstage/frontend-test-utils';
-import { KafkaFleetResponse, summarizeKafkaCluster } from '@k8s-kafka/plugin-kafka-clusters-common';
+import {
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  KafkaFleetResponse,
+  summarizeKafkaCluster,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ledgerService, ordersKafkaResource, paymentsKafkaResource } from '../../__fixtures__/entities';
+import {
+  ledgerService,
+  ordersKafkaResource,
+  paymentsKafkaResource,
+} from '../../__fixtures__/entities';
 import { fleet } from '../../__fixtures__/fleet';
 import { BACKEND, fleetHandler } from '../../__testUtils__/server';
 import { strimziHealthy } from '../../__fixtures__/strimzi';
@@ -25,7 +35,9 @@ function renderPage(refreshIntervalSeconds = 0) {
 }
 
 function kafkaTable() {
-  return within(screen.getByRole('region', { name: 'Kafka clusters' })).getByRole('grid');
+  return within(
+    screen.getByRole('region', { name: 'Kafka clusters' }),
+  ).getByRole('grid');
 }
 
 function kafkaRows() {
@@ -35,7 +47,9 @@ function kafkaRows() {
 }
 
 async function choose(filter: string, option: string) {
-  await userEvent.click(screen.getByRole('button', { name: new RegExp(filter) }));
+  await userEvent.click(
+    screen.getByRole('button', { name: new RegExp(filter) }),
+  );
   await userEvent.click(screen.getByRole('option', { name: option }));
 }
 
@@ -56,17 +70,23 @@ describe('KafkaFleetPage', () => {
       'orders-kafka',
       'kafka',
     ]);
-    const byVerdict = screen.getByRole('list', { name: 'Kafka clusters by verdict' });
+    const byVerdict = screen.getByRole('list', {
+      name: 'Kafka clusters by verdict',
+    });
     expect(byVerdict).toHaveTextContent('1Unhealthy2Degraded1Unknown2Healthy');
 
     const legacy = within(kafkaTable()).getAllByRole('row')[1];
     expect(legacy).toHaveTextContent('Unhealthy');
     expect(legacy).toHaveTextContent('prod-uslegacy');
     expect(legacy).toHaveTextContent('Confluent for Kubernetes');
-    expect(legacy).toHaveTextContent('1/3 ZooKeeper nodes ready, below the quorum of 2');
+    expect(legacy).toHaveTextContent(
+      '1/3 ZooKeeper nodes ready, below the quorum of 2',
+    );
     expect(legacy).toHaveTextContent('1 more on its Kafka tab');
 
-    const stale = within(kafkaTable()).getByRole('row', { name: /search-kafka/ });
+    const stale = within(kafkaTable()).getByRole('row', {
+      name: /search-kafka/,
+    });
     expect(stale).toHaveTextContent('Stale: 14 min old');
     expect(stale).toHaveTextContent('Unknown');
   });
@@ -75,19 +95,24 @@ describe('KafkaFleetPage', () => {
     server.use(fleetHandler(fleet));
     await renderPage();
     await screen.findByRole('region', { name: 'Kafka clusters' });
-    expect(await within(kafkaTable()).findByRole('link', { name: 'orders-kafka' })).toHaveAttribute(
+    expect(
+      await within(kafkaTable()).findByRole('link', { name: 'orders-kafka' }),
+    ).toHaveAttribute(
       'href',
-      '/catalog/default/resource/orders-kafka',
+      '/catalog/default/resource/prod-eu_orders_orders-kafka',
     );
-    expect(within(kafkaTable()).getByRole('link', { name: 'kafka' })).toHaveAttribute(
+    expect(
+      within(kafkaTable()).getByRole('link', { name: 'kafka' }),
+    ).toHaveAttribute(
       'href',
-      '/catalog/default/resource/payments-kafka',
+      '/catalog/default/resource/prod-us_confluent_kafka',
     );
-    expect(within(kafkaTable()).getByRole('link', { name: 'ledger-kafka' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/ledger',
-    );
-    expect(within(kafkaTable()).queryByRole('link', { name: 'billing-kafka' })).not.toBeInTheDocument();
+    expect(
+      within(kafkaTable()).getByRole('link', { name: 'ledger-kafka' }),
+    ).toHaveAttribute('href', '/catalog/default/component/ledger');
+    expect(
+      within(kafkaTable()).queryByRole('link', { name: 'billing-kafka' }),
+    ).not.toBeInTheDocument();
   });
 
   it('filters by verdict, operator and Kubernetes cluster', async () => {
@@ -96,55 +121,85 @@ describe('KafkaFleetPage', () => {
     await screen.findByRole('region', { name: 'Kafka clusters' });
 
     await choose('Verdict', 'Degraded');
-    expect(kafkaRows()).toEqual(['billing-kafkaNo catalog entity', 'ledger-kafkavia ledger']);
+    expect(kafkaRows()).toEqual([
+      'billing-kafkaNo catalog entity',
+      'ledger-kafkavia ledger',
+    ]);
 
     await choose('Verdict', 'All verdicts');
     await choose('Operator', 'Strimzi');
-    expect(kafkaRows()).toEqual(['billing-kafkaNo catalog entity', 'search-kafkaNo catalog entity', 'orders-kafka']);
+    expect(kafkaRows()).toEqual([
+      'billing-kafkaNo catalog entity',
+      'search-kafkaNo catalog entity',
+      'orders-kafka',
+    ]);
 
     await choose('Operator', 'All operators');
     await choose('Kubernetes cluster', 'prod-us');
-    expect(kafkaRows()).toEqual(['kafkaNo catalog entity', 'ledger-kafkavia ledger', 'kafka']);
+    expect(kafkaRows()).toEqual([
+      'kafkaNo catalog entity',
+      'ledger-kafkavia ledger',
+      'kafka',
+    ]);
   });
 
   it('shows the Kubernetes clusters with their cache state, operators and errors', async () => {
     server.use(fleetHandler(fleet));
     await renderPage();
-    const region = await screen.findByRole('region', { name: 'Kubernetes clusters' });
+    const region = await screen.findByRole('region', {
+      name: 'Kubernetes clusters',
+    });
     const row = (name: RegExp) => within(region).getByRole('row', { name });
 
     expect(row(/Production EU/)).toHaveTextContent('Synced');
     expect(row(/Production EU/)).toHaveTextContent('Strimzi (v1)');
     expect(row(/prod-us/)).toHaveTextContent('CFK (v1beta1)');
-    expect(row(/staging/)).toHaveTextContent('Stale: reads failing, data ageing');
+    expect(row(/staging/)).toHaveTextContent(
+      'Stale: reads failing, data ageing',
+    );
     expect(row(/staging/)).toHaveTextContent(
       'unauthorized: The service account token was rejected (401 Unauthorized) (since 14 min ago)',
     );
     expect(row(/dev-ap/)).toHaveTextContent('Failed: nothing could be read');
     expect(row(/dev-ap/)).toHaveTextContent('Never');
     expect(row(/dev-ap/)).toHaveTextContent('None found');
-    expect(row(/dev-ap/)).toHaveTextContent('unreachable: connect ECONNREFUSED 10.20.0.1:6443 (since 2 h ago)');
+    expect(row(/dev-ap/)).toHaveTextContent(
+      'unreachable: connect ECONNREFUSED 10.20.0.1:6443 (since 2 h ago)',
+    );
   });
 
   it('says when no Kubernetes cluster has a Kafka cluster', async () => {
     server.use(fleetHandler(() => ({ ...fleet(), clusters: [] })));
     await renderPage();
-    expect(await screen.findByText('No Kafka cluster found on any Kubernetes cluster')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Kubernetes clusters' })).toHaveTextContent('dev-ap');
+    expect(
+      await screen.findByText(
+        'No Kafka cluster found on any Kubernetes cluster',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Kubernetes clusters' }),
+    ).toHaveTextContent('dev-ap');
   });
 
   it('reports a failed load', async () => {
     server.use(
       http.get(`${BACKEND}/kafka-clusters/clusters`, () =>
         HttpResponse.json(
-          { error: { name: 'NotAllowedError', message: 'Unauthorized' }, response: { statusCode: 403 } },
+          {
+            error: { name: 'NotAllowedError', message: 'Unauthorized' },
+            response: { statusCode: 403 },
+          },
           { status: 403 },
         ),
       ),
     );
     await renderPage();
-    expect(await screen.findByText('Could not load the Kafka fleet')).toBeInTheDocument();
-    expect(screen.getByText('Unauthorized (Request failed with 403 Forbidden)')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Could not load the Kafka fleet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Unauthorized (Request failed with 403 Forbidden)'),
+    ).toBeInTheDocument();
   });
 
   it('refreshes without losing the filters or the sort order', async () => {
@@ -156,7 +211,11 @@ describe('KafkaFleetPage', () => {
         if (recovered) {
           response.clusters = response.clusters.map(summary =>
             summary.ref.name === 'billing-kafka'
-              ? summarizeKafkaCluster({ ...strimziHealthy(), ref: summary.ref, labels: {} })
+              ? summarizeKafkaCluster({
+                  ...strimziHealthy(),
+                  ref: summary.ref,
+                  labels: {},
+                })
               : summary,
           );
         }
@@ -167,14 +226,29 @@ describe('KafkaFleetPage', () => {
     await screen.findByRole('region', { name: 'Kafka clusters' });
 
     await choose('Operator', 'Strimzi');
-    await user.click(within(kafkaTable()).getByRole('columnheader', { name: 'Kafka cluster' }));
-    expect(kafkaRows()).toEqual(['billing-kafkaNo catalog entity', 'orders-kafka', 'search-kafkaNo catalog entity']);
-    const billing = () => within(kafkaTable()).getByRole('row', { name: /billing-kafka/ });
+    await user.click(
+      within(kafkaTable()).getByRole('columnheader', { name: 'Kafka cluster' }),
+    );
+    expect(kafkaRows()).toEqual([
+      'billing-kafkaNo catalog entity',
+      'orders-kafka',
+      'search-kafkaNo catalog entity',
+    ]);
+    const billing = () =>
+      within(kafkaTable()).getByRole('row', { name: /billing-kafka/ });
     expect(billing()).toHaveTextContent('Degraded');
 
     recovered = true;
-    await waitFor(() => expect(billing()).toHaveTextContent('Healthy'), { timeout: 2000 });
-    expect(kafkaRows()).toEqual(['billing-kafkaNo catalog entity', 'orders-kafka', 'search-kafkaNo catalog entity']);
-    expect(screen.getByRole('button', { name: /Operator/ })).toHaveTextContent('Strimzi');
+    await waitFor(() => expect(billing()).toHaveTextContent('Healthy'), {
+      timeout: 2000,
+    });
+    expect(kafkaRows()).toEqual([
+      'billing-kafkaNo catalog entity',
+      'orders-kafka',
+      'search-kafkaNo catalog entity',
+    ]);
+    expect(screen.getByRole('button', { name: /Operator/ })).toHaveTextContent(
+      'Strimzi',
+    );
   });
 });

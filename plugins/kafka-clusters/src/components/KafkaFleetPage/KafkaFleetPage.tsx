@@ -10,7 +10,11 @@ import { FleetSummary } from './FleetSummary';
 import { FleetTable } from './FleetTable';
 import { KubernetesClustersTable } from './KubernetesClustersTable';
 
-/** Props of {@link KafkaFleetPage}. */
+/**
+ * Props of the Kafka fleet page ({@link KafkaClustersPage} on the old frontend system).
+ *
+ * @public
+ */
 export interface KafkaFleetPageProps {
   /** Seconds between automatic refreshes; 0 turns them off. Default 30. */
   refreshIntervalSeconds?: number;
@@ -22,7 +26,9 @@ export interface KafkaFleetPageProps {
  */
 export function KafkaFleetPage(props: KafkaFleetPageProps) {
   const { refreshIntervalSeconds = 30 } = props;
-  const { value, error, loading, loadedAt, retry } = useKafkaFleet(refreshIntervalSeconds);
+  const { value, error, loading, loadedAt, retry } = useKafkaFleet(
+    refreshIntervalSeconds,
+  );
   const entities = useKafkaClusterEntities();
   const kubernetesClusterNames = useMemo(
     () =>
@@ -39,7 +45,10 @@ export function KafkaFleetPage(props: KafkaFleetPageProps) {
     <Flex direction="column" gap="5" p="4">
       <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
         {value ? <FleetSummary clusters={value.clusters} /> : <span />}
-        <RefreshNote loadedAt={loadedAt} intervalSeconds={refreshIntervalSeconds} />
+        <RefreshNote
+          loadedAt={loadedAt}
+          intervalSeconds={refreshIntervalSeconds}
+        />
       </Flex>
       <VerdictScopeNote />
       {loading && <LoadingState what="the Kafka fleet" lines={5} />}

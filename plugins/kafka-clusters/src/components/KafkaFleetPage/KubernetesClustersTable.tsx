@@ -8,7 +8,10 @@ import { formatDuration } from '../common/time';
 
 type Row = KubernetesClusterCacheStatus & { id: string };
 
-const STATE: Record<KubernetesCacheState, { label: string; color: 'success' | 'warning' | 'danger' | 'secondary' }> = {
+const STATE: Record<
+  KubernetesCacheState,
+  { label: string; color: 'success' | 'warning' | 'danger' | 'secondary' }
+> = {
   starting: { label: 'Starting: first listing under way', color: 'secondary' },
   synced: { label: 'Synced', color: 'success' },
   stale: { label: 'Stale: reads failing, data ageing', color: 'warning' },
@@ -20,7 +23,12 @@ const COLUMNS: ColumnConfig<Row>[] = [
     id: 'name',
     label: 'Kubernetes cluster',
     isRowHeader: true,
-    cell: c => <CellText title={c.title ?? c.name} description={c.title ? c.name : undefined} />,
+    cell: c => (
+      <CellText
+        title={c.title ?? c.name}
+        description={c.title ? c.name : undefined}
+      />
+    ),
   },
   {
     id: 'state',
@@ -63,7 +71,8 @@ const COLUMNS: ColumnConfig<Row>[] = [
           <ul style={{ margin: 0, paddingLeft: '1rem' }}>
             {c.errors.map((e, index) => (
               <li key={index}>
-                {e.kind}: {e.message} (<RelativeTime iso={e.since} prefix="since " />)
+                {e.kind}: {e.message} (
+                <RelativeTime iso={e.since} prefix="since " />)
               </li>
             ))}
           </ul>
@@ -84,7 +93,8 @@ function describeOperators(cluster: KubernetesClusterCacheStatus): string {
   const { cfk, strimzi } = cluster.operators;
   const installed = [
     cfk.installed && `CFK${cfk.version ? ` (${cfk.version})` : ''}`,
-    strimzi.installed && `Strimzi${strimzi.version ? ` (${strimzi.version})` : ''}`,
+    strimzi.installed &&
+      `Strimzi${strimzi.version ? ` (${strimzi.version})` : ''}`,
   ].filter(Boolean);
   return installed.length > 0 ? installed.join(', ') : 'None found';
 }
@@ -95,5 +105,7 @@ export function KubernetesClustersTable(props: {
 }) {
   // Row and column keys share one collection in react-aria tables, hence the prefix.
   const rows = props.clusters.map(c => ({ ...c, id: `cluster:${c.name}` }));
-  return <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />;
+  return (
+    <Table columnConfig={COLUMNS} data={rows} pagination={{ type: 'none' }} />
+  );
 }

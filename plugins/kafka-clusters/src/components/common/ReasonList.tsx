@@ -1,9 +1,15 @@
 import { Flex, Text } from '@backstage/ui';
-import { HealthReason, HealthSeverity } from '@k8s-kafka/plugin-kafka-clusters-common';
+import {
+  HealthReason,
+  HealthSeverity,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
 import { RelativeTime } from './RelativeTime';
 import { SEVERITY_LABEL } from './health';
 
-const SEVERITY_COLOR: Record<HealthSeverity, 'danger' | 'warning' | 'secondary'> = {
+const SEVERITY_COLOR: Record<
+  HealthSeverity,
+  'danger' | 'warning' | 'secondary'
+> = {
   error: 'danger',
   warning: 'warning',
   info: 'secondary',
@@ -39,7 +45,8 @@ function ReasonItem(props: { reason: HealthReason }) {
         {reason.message}
       </Text>
       <Text as="p" variant="body-small" color="secondary">
-        {reason.resource.kind} {reason.resource.namespace}/{reason.resource.name}
+        {reason.resource.kind} {reason.resource.namespace}/
+        {reason.resource.name}
         {reason.since && (
           <>
             {' · '}

@@ -2,7 +2,10 @@ import { Text } from '@backstage/ui';
 import { formatDuration } from './time';
 
 /** When the data on screen was loaded, and how often it reloads. */
-export function RefreshNote(props: { loadedAt?: number; intervalSeconds: number }) {
+export function RefreshNote(props: {
+  loadedAt?: number;
+  intervalSeconds: number;
+}) {
   const { loadedAt, intervalSeconds } = props;
   if (loadedAt === undefined) return null;
   const loaded = new Date(loadedAt);

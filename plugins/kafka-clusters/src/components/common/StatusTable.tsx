@@ -39,14 +39,19 @@ const SEARCH_DEBOUNCE_MS = 150;
 const NO_FILTERS: never[] = [];
 
 /** Filters rows by verdict: all, not healthy, or one verdict. */
-export function healthFilter<T>(health: (item: T) => KafkaHealth): StatusFilter<T> {
+export function healthFilter<T>(
+  health: (item: T) => KafkaHealth,
+): StatusFilter<T> {
   return {
     id: 'health',
     label: 'Verdict',
     options: [
       { id: ALL, label: 'All verdicts' },
       { id: 'not-healthy', label: 'Not healthy' },
-      ...KAFKA_HEALTH_ORDER.map(h => ({ id: h, label: HEALTH_PRESENTATION[h].label })),
+      ...KAFKA_HEALTH_ORDER.map(h => ({
+        id: h,
+        label: HEALTH_PRESENTATION[h].label,
+      })),
     ],
     matches: (item, optionId) =>
       optionId === 'not-healthy'
@@ -92,7 +97,9 @@ export function StatusTable<T extends TableItem>(props: {
     (data: T[], search: string) => {
       const needle = search.trim().toLocaleLowerCase();
       return needle
-        ? data.filter(item => searchText(item).toLocaleLowerCase().includes(needle))
+        ? data.filter(item =>
+            searchText(item).toLocaleLowerCase().includes(needle),
+          )
         : data;
     },
     [searchText],

@@ -7,13 +7,15 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 
 /** Worst verdict first, then by Kubernetes cluster, namespace and name, for a stable order. */
-export function sortWorstFirst<T extends { health: KafkaHealth; ref: KafkaClusterRef }>(
-  items: readonly T[],
-): T[] {
+export function sortWorstFirst<
+  T extends { health: KafkaHealth; ref: KafkaClusterRef },
+>(items: readonly T[]): T[] {
   return [...items].sort(
     (a, b) =>
       compareKafkaHealth(a.health, b.health) ||
-      stringifyKafkaClusterRef(a.ref).localeCompare(stringifyKafkaClusterRef(b.ref)),
+      stringifyKafkaClusterRef(a.ref).localeCompare(
+        stringifyKafkaClusterRef(b.ref),
+      ),
   );
 }
 
@@ -42,6 +44,9 @@ export function verdictSince(
 }
 
 /** `ready/desired` as far as they are known. */
-export function readyOfDesired(group: { ready?: number; desired?: number }): string {
+export function readyOfDesired(group: {
+  ready?: number;
+  desired?: number;
+}): string {
   return `${group.ready ?? '?'}/${group.desired ?? '?'}`;
 }
