@@ -141,12 +141,6 @@ function structural(target: Target, object: JsonObject, options: WriteOptions) {
   } else {
     const schema = schemaOf(type, version);
     if (schema) report = customResourceValidator(schema).prune(object);
-    const storageSchema = schemaOf(type, type.storageVersion);
-    if (storageSchema && storageSchema !== schema) {
-      // What the storage version does not know is dropped when stored, silently.
-      const copy = structuredClone(object);
-      customResourceValidator(storageSchema).prune(copy);
-    }
   }
   if (!report) return;
   const cannot = `${type.kind} in version "${version}" cannot be handled as a ${type.kind}`;
@@ -249,7 +243,14 @@ function checkNamespace(
 }
 
 function toStorage(type: ResourceType, object: JsonObject) {
-  object.apiVersion = apiVersionOf(type.group, type.storageVersion);
+  const storage = apiVersionOf(type.group, type.storageVersion);
+  const storageSchema = schemaOf(type, type.storageVersion);
+  if (!type.builtin && object.apiVersion !== storage && storageSchema) {
+    // Conversion `None` changes only apiVersion; what the storage version's schema does not
+    // know is pruned silently (and its defaults apply), as when the API server reads it back.
+    customResourceValidator(storageSchema).prune(object);
+  }
+  object.apiVersion = storage;
   return object as KubeObject;
 }
 

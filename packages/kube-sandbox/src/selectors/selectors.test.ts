@@ -38,3 +38,23 @@ describe('label selectors', () => {
     ]);
   });
 });
+
+describe('field selectors', () => {
+  it('accepts metadata.name and metadata.namespace for every kind, and some kind fields', () => {
+    expect(
+      parseFieldSelector('metadata.name=a,metadata.namespace!=b', 'Kafka'),
+    ).toEqual([
+      { field: 'metadata.name', operator: '=', value: 'a' },
+      { field: 'metadata.namespace', operator: '!=', value: 'b' },
+    ]);
+    expect(parseFieldSelector('status.phase==Running', 'Pod')).toEqual([
+      { field: 'status.phase', operator: '=', value: 'Running' },
+    ]);
+  });
+
+  it('rejects fields the kind cannot be selected on, with the server\u2019s message', () => {
+    expect(() => parseFieldSelector('spec.replicas=3', 'Kafka')).toThrow(
+      'field label not supported: spec.replicas',
+    );
+  });
+});
