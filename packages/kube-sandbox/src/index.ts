@@ -32,7 +32,7 @@ export type {
   WriteOptions,
   DeleteOptions,
   FieldValidation,
-} from './resources/operations';
+} from './resources/target';
 export type { CrdSetName } from './resources/crdSets';
 export { defaultCrdsDir, loadCrdSet } from './resources/crdSets';
 export { ApiError } from './api/status';

@@ -1,16 +1,14 @@
 import { errors } from '../api/status';
 import { listObjects, ListOptions } from '../resources/list';
+import { deleteObject } from '../resources/deletion';
 import {
   ClusterCore,
-  createObject,
-  deleteObject,
   DeleteOptions,
   getObject,
-  patchObject,
   Target,
-  updateObject,
   WriteOptions,
-} from '../resources/operations';
+} from '../resources/target';
+import { createObject, patchObject, updateObject } from '../resources/writes';
 import { PATCH_TYPES } from '../patch/patches';
 import { atVersion } from '../store/serialize';
 import { KubeObject, ResourceType } from '../types';

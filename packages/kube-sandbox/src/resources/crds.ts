@@ -6,7 +6,7 @@ import {
   ResourceType,
 } from '../types';
 import { FieldError, fieldError } from '../validation/fieldErrors';
-import { Strategy } from './builtins';
+import { Strategy } from './strategies';
 import { compareVersions } from './registry';
 import { timestamp } from './metadata';
 

@@ -3,7 +3,7 @@ import { matchesFields, parseFieldSelector } from '../selectors/fields';
 import { matchesLabels, parseLabelSelector } from '../selectors/labels';
 import { StoredObject } from '../store/store';
 import { groupResource, ResourceType } from '../types';
-import { ClusterCore } from './operations';
+import { ClusterCore } from './target';
 
 /** The query of a list (or watch) request. @public */
 export interface ListOptions {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError, errors } from '../api/status';
 import { jsonPatch, mergePatch, PATCH_TYPES } from '../patch/patches';
 import { strategicMergePatch } from '../patch/strategic';
-import { objectKey, Store, StoredObject } from '../store/store';
+import { objectKey, StoredObject } from '../store/store';
 import { atVersion } from '../store/serialize';
 import {
   apiVersionOf,
@@ -17,83 +17,18 @@ import { KIND_MODELS } from '../validation/builtinModels';
 import { customResourceValidator } from '../validation/customResources';
 import { FieldError } from '../validation/fieldErrors';
 import { pruneBuiltin, StructuralReport } from '../validation/structural';
-import {
-  CUSTOM_RESOURCE_STRATEGY,
-  STRATEGIES,
-  Strategy,
-  StrategyContext,
-} from './builtins';
-import { CRD_STRATEGY } from './crds';
+import { collectGarbage } from './deletion';
 import { updateManagedFields } from './managedFields';
 import { generateNameSuffix, timestamp, validateObjectMeta } from './metadata';
-import { Registry } from './registry';
-
-/** What the write path needs of a cluster. @public */
-export interface ClusterCore extends StrategyContext {
-  store: Store;
-  registry: Registry;
-}
-
-/** How unknown fields are treated (the `fieldValidation` parameter). @public */
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
-
-/** Options of one write. @public */
-export interface WriteOptions {
-  /** The field manager recorded in managedFields. Default `kube-sandbox`. */
-  manager?: string;
-  /** Default `Warn`, as the API server's. */
-  fieldValidation?: FieldValidation;
-  dryRun?: boolean;
-  /** Receives the warnings a real server sends in `Warning` headers. */
-  warnings?: string[];
-}
-
-/** Which object (or collection) a request addresses. @public */
-export interface Target {
-  type: ResourceType;
-  /** The API version of the request; defaults to the storage version. */
-  version?: string;
-  namespace?: string;
-  name?: string;
-  subresource?: 'status';
-}
-
-/** Options of a delete (the DeleteOptions body). @public */
-export interface DeleteOptions {
-  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
-  preconditions?: { uid?: string; resourceVersion?: string };
-  dryRun?: boolean;
-}
-
-/** The result of a delete: the object as deleted (or as marked for deletion), and whether it is gone. */
-export interface DeleteResult {
-  object: Readonly<KubeObject>;
-  deleted: boolean;
-}
-
-export function strategyOf(type: ResourceType): Strategy {
-  if (!type.builtin) return CUSTOM_RESOURCE_STRATEGY;
-  if (type.kind === 'CustomResourceDefinition') return CRD_STRATEGY;
-  return STRATEGIES[type.kind];
-}
-
-const versionOf = (target: Target) =>
-  target.version ?? target.type.storageVersion;
-
-function schemaOf(type: ResourceType, version: string) {
-  return type.versions.find(v => v.name === version)?.schema;
-}
-
-/** Reads an object; 404 when missing. @public */
-export function getObject(core: ClusterCore, target: Target): StoredObject {
-  const { type, namespace, name } = target;
-  const entry = core.store.get(
-    groupResource(type),
-    type.namespaced ? `${namespace}/${name}` : String(name),
-  );
-  if (!entry) throw errors.notFound(type, String(name));
-  return entry;
-}
+import {
+  ClusterCore,
+  getObject,
+  schemaOf,
+  strategyOf,
+  Target,
+  versionOf,
+  WriteOptions,
+} from './target';
 
 function decode(target: Target, body: unknown): JsonObject {
   const { type } = target;
@@ -483,142 +418,4 @@ export function patchObject(
   }
   const object = decode(target, patched);
   return applyUpdate(core, target, current, object, options);
-}
-
-/**
- * Deletes an object: immediately, or by marking it (deletionTimestamp) while finalizers remain;
- * namespaces go Terminating and are emptied first. Dependents are garbage-collected.
- * @public
- */
-export function deleteObject(
-  core: ClusterCore,
-  target: Target,
-  options: DeleteOptions = {},
-): DeleteResult {
-  const { type } = target;
-  const current = getObject(core, target);
-  const old = current.object;
-  const pre = options.preconditions ?? {};
-  if (pre.uid && pre.uid !== old.metadata.uid) {
-    throw errors.conflict(
-      type,
-      String(old.metadata.name),
-      `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`,
-    );
-  }
-  if (
-    pre.resourceVersion &&
-    pre.resourceVersion !== old.metadata.resourceVersion
-  ) {
-    throw errors.conflict(
-      type,
-      String(old.metadata.name),
-      `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`,
-    );
-  }
-  if (options.dryRun) return { object: old, deleted: true };
-  const resource = groupResource(type);
-  const pending =
-    type.kind === 'Namespace' && type.builtin
-      ? ['kubernetes']
-      : old.metadata.finalizers ?? [];
-  if (pending.length) {
-    if (old.metadata.deletionTimestamp) return { object: old, deleted: false };
-    const marked = structuredClone(old) as KubeObject;
-    marked.metadata.deletionTimestamp = timestamp();
-    marked.metadata.deletionGracePeriodSeconds = 0;
-    if (type.tracksGeneration)
-      marked.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    if (type.kind === 'Namespace' && type.builtin) {
-      marked.status = { ...(marked.status as object), phase: 'Terminating' };
-      const entry = core.store.put(resource, marked);
-      setImmediate(() => finalizeNamespace(core, String(old.metadata.name)));
-      return { object: entry.object, deleted: false };
-    }
-    return { object: core.store.put(resource, marked).object, deleted: false };
-  }
-  if (type.kind === 'CustomResourceDefinition' && type.builtin) {
-    deleteCustomResources(core, old);
-  }
-  const removed = core.store.remove(resource, current.key)!;
-  collectGarbage(
-    core,
-    removed.object,
-    options.propagationPolicy ?? 'Background',
-  );
-  return { object: removed.object, deleted: true };
-}
-
-/** The namespace controller's work: delete everything in the namespace, then the namespace. */
-function finalizeNamespace(core: ClusterCore, namespace: string) {
-  for (const type of core.registry.all()) {
-    if (!type.namespaced) continue;
-    const resource = groupResource(type);
-    for (const entry of core.store.list(resource, namespace)) {
-      core.store.remove(resource, entry.key);
-    }
-  }
-  core.store.remove('namespaces', namespace);
-}
-
-function deleteCustomResources(core: ClusterCore, crd: Readonly<KubeObject>) {
-  const spec = crd.spec as { group: string; names: { plural: string } };
-  const resource = `${spec.names.plural}.${spec.group}`;
-  for (const entry of core.store.list(resource)) {
-    core.store.remove(resource, entry.key);
-  }
-}
-
-/**
- * The garbage collector's part of a delete: dependents whose owners are all gone are deleted
- * (in the background, as the GC controller does); Orphan removes the owner reference instead.
- */
-function collectGarbage(
-  core: ClusterCore,
-  owner: Readonly<KubeObject>,
-  policy: NonNullable<DeleteOptions['propagationPolicy']>,
-) {
-  const uid = owner.metadata.uid;
-  if (!uid) return;
-  setImmediate(() => {
-    let live: Set<string> | undefined;
-    const ownerExists = (ref: string) => {
-      live ??= new Set(
-        core.store
-          .resources()
-          .flatMap(r => core.store.list(r).map(e => String(e.meta.uid))),
-      );
-      return live.has(ref);
-    };
-    for (const type of core.registry.all()) {
-      const resource = groupResource(type);
-      const candidates =
-        type.namespaced && owner.metadata.namespace
-          ? core.store.list(resource, owner.metadata.namespace)
-          : core.store.list(resource);
-      for (const entry of candidates) {
-        if (!entry.meta.owners?.includes(uid)) continue;
-        const refs = entry.object.metadata.ownerReferences ?? [];
-        const rest = refs.filter(r => r.uid !== uid);
-        const anyOwnerLeft = rest.some(r => ownerExists(r.uid));
-        if (policy === 'Orphan' || anyOwnerLeft) {
-          const updated = structuredClone(entry.object) as KubeObject;
-          updated.metadata.ownerReferences = rest;
-          if (!rest.length) delete updated.metadata.ownerReferences;
-          core.store.put(resource, updated);
-        } else {
-          const target: Target = {
-            type,
-            namespace: entry.meta.namespace,
-            name: entry.meta.name,
-          };
-          try {
-            deleteObject(core, target, { propagationPolicy: 'Background' });
-          } catch {
-            // Deleted meanwhile: nothing left to collect.
-          }
-        }
-      }
-    }
-  });
 }

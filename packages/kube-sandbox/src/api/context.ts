@@ -1,0 +1,20 @@
+import { TokenSpec } from '../cluster/auth';
+import { createFaultState } from '../cluster/faults';
+import { ClusterCore, Target } from '../resources/target';
+import { createOpenApiCache } from './openapi';
+import { WatchContext } from './watch';
+
+/** Everything the API needs of one cluster. */
+export interface ApiContext extends ClusterCore, WatchContext {
+  tokens: Map<string, TokenSpec>;
+  faults: ReturnType<typeof createFaultState>;
+  openapi: ReturnType<typeof createOpenApiCache>;
+  /** host:port, for /api's serverAddressByClientCIDRs. */
+  serverAddress(): string;
+}
+
+/** A routed request on a resource: what it addresses and the authorization verb. */
+export interface ResourceRequest extends Target {
+  version: string;
+  verb: string;
+}
