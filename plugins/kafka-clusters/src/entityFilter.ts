@@ -17,6 +17,14 @@ import {
  * @public
  */
 export function isKafkaClustersAvailable(entity: Entity): boolean {
+  return namesKafkaClusters(entity) || dependsOnResource(entity);
+}
+
+/**
+ * Whether the entity itself points at Kafka: by annotations, or by being a `kafka-cluster`
+ * Resource. A `dependsOn` a Resource may point at anything.
+ */
+export function namesKafkaClusters(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
   if (
     annotations[KUBERNETES_ANNOTATIONS.id] ||
@@ -25,12 +33,13 @@ export function isKafkaClustersAvailable(entity: Entity): boolean {
   ) {
     return true;
   }
-  if (
+  return (
     entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
     entity.spec?.type === RESOURCE_TYPES.kafkaCluster
-  ) {
-    return true;
-  }
+  );
+}
+
+function dependsOnResource(entity: Entity): boolean {
   return (entity.relations ?? []).some(
     relation =>
       relation.type === RELATION_DEPENDS_ON &&

@@ -4,11 +4,12 @@ import {
 } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { KafkaEntityStatusResponse } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { cfkHealthy } from '../../__fixtures__/cfk';
-import { ordersService } from '../../__fixtures__/entities';
+import { ordersService, paymentsService } from '../../__fixtures__/entities';
+import { Entity } from '@backstage/catalog-model';
 import { fleet } from '../../__fixtures__/fleet';
 import { BACKEND, entityStatusHandler } from '../../__testUtils__/server';
 import { strimziCrashLooping } from '../../__fixtures__/strimzi';
@@ -33,9 +34,9 @@ function serve(body: Partial<KafkaEntityStatusResponse>) {
   );
 }
 
-async function renderCard() {
+async function renderCard(entity: Entity = ordersService) {
   return renderInTestApp(
-    <EntityProvider entity={ordersService}>
+    <EntityProvider entity={entity}>
       <KafkaClustersCard refreshIntervalSeconds={0} />
     </EntityProvider>,
     testAppOptions(),
@@ -106,12 +107,35 @@ describe('KafkaClustersCard', () => {
     ).toHaveTextContent('kafka');
   });
 
-  it('says when the entity has no Kafka cluster', async () => {
+  it('says when an entity annotated for Kafka has no Kafka cluster', async () => {
     serve({});
     await renderCard();
     expect(
       await screen.findByText('No Kafka cluster found for this entity.'),
     ).toBeInTheDocument();
+  });
+
+  it('stays away from an entity whose only Resource dependency is not a Kafka cluster', async () => {
+    server.use(
+      entityStatusHandler(
+        { namespace: 'default', kind: 'component', name: 'payments' },
+        () => ({
+          entityRef: 'component:default/payments',
+          health: 'unknown',
+          clusters: [],
+          errors: [],
+        }),
+      ),
+    );
+    await renderCard(paymentsService);
+    await waitFor(() =>
+      expect(
+        screen.queryByText('Loading Kafka clusters…'),
+      ).not.toBeInTheDocument(),
+    );
+    expect(
+      screen.queryByRole('heading', { name: 'Kafka' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the loading state, then the backend error with a retry', async () => {

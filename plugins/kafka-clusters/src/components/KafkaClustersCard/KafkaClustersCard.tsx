@@ -8,6 +8,7 @@ import {
   Link,
   Text,
 } from '@backstage/ui';
+import { namesKafkaClusters } from '../../entityFilter';
 import { useEntityKafkaStatus } from '../../hooks/useEntityKafkaStatus';
 import { HealthBadge } from '../common/HealthBadge';
 import { KubernetesClusterErrors } from '../common/KubernetesClusterErrors';
@@ -36,6 +37,17 @@ export function KafkaClustersCard(props: KafkaClustersCardProps) {
   const { value, error, loading, loadedAt, retry } = useEntityKafkaStatus(
     refreshIntervalSeconds,
   );
+
+  // An entity shown the card only for depending on some Resource, which turned out not to
+  // be a Kafka cluster, gets no card rather than an overview that talks about nothing.
+  if (
+    value &&
+    value.clusters.length === 0 &&
+    value.errors.length === 0 &&
+    !namesKafkaClusters(entity)
+  ) {
+    return null;
+  }
 
   return (
     <Card>

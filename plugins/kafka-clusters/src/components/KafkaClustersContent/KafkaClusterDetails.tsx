@@ -17,7 +17,7 @@ export function KafkaClusterDetails(props: { status: KafkaClusterStatus }) {
   const controllersTitle =
     status.metadataMode === 'zookeeper' ? 'ZooKeeper' : 'Controllers';
   return (
-    <Tabs aria-label={`Details of ${status.ref.name}`}>
+    <Tabs>
       <TabList aria-label={`Details of ${status.ref.name}`}>
         <Tab id="nodes">Brokers and controllers</Tab>
         <Tab id="components">Components ({status.components.length})</Tab>
