@@ -1173,6 +1173,45 @@ describe('informer (list + watch)', () => {
     await inf.stop();
   });
 
+  it('resumes after the server ends its watch, without relisting', async () => {
+    const ns = await namespace('ended');
+    const { inf, seen, lists } = informer(ns);
+    await inf.start();
+    await core.createNamespacedPod({ namespace: ns, body: pod('first') });
+    await eventually(() => expect(names(inf)).toEqual(['first']));
+    expect(cluster.faults.dropWatches()).toBeGreaterThanOrEqual(1);
+    await core.createNamespacedPod({ namespace: ns, body: pod('second') });
+    await eventually(() => expect(names(inf)).toEqual(['first', 'second']));
+    expect(seen.connects).toBeGreaterThanOrEqual(2);
+    expect(lists()).toBe(1);
+    await inf.stop();
+  });
+
+  it('relists when a watch is answered with HTTP 410', async () => {
+    const ns = await namespace('gone410');
+    const { inf, seen, lists } = informer(ns);
+    await inf.start();
+    await core.createNamespacedPod({ namespace: ns, body: pod('a') });
+    await eventually(() => expect(names(inf)).toEqual(['a']));
+    await cluster.faults.set({
+      errors: [
+        {
+          path: `^/api/v1/namespaces/${ns}/pods$`,
+          method: 'GET',
+          code: 410,
+          times: 1,
+        },
+      ],
+    });
+    cluster.faults.dropWatches();
+    await core.createNamespacedPod({ namespace: ns, body: pod('b') });
+    await eventually(() => expect(names(inf)).toEqual(['a', 'b']));
+    await eventually(() => expect(lists()).toBe(2));
+    expect(seen.added).toEqual(['a', 'b']);
+    await cluster.faults.clear();
+    await inf.stop();
+  });
+
   it('reports an abruptly dropped watch connection to the caller, as client-node does', async () => {
     const ns = await namespace('drop');
     const { inf, seen } = informer(ns);

@@ -1,4 +1,4 @@
-import { errors } from '../api/status';
+import { ApiError, errors } from '../api/status';
 import { listObjects, ListOptions } from '../resources/list';
 import { deleteObject } from '../resources/deletion';
 import {
@@ -98,14 +98,14 @@ export function createObjectApi(core: ClusterCore): ObjectApi {
         String(object.apiVersion),
       ),
     get(apiVersion, kind, name, namespace) {
+      const t = { ...resolve(apiVersion, kind), name, namespace };
       try {
-        return at(
-          getObject(core, { ...resolve(apiVersion, kind), name, namespace })
-            .object,
-          apiVersion,
-        );
-      } catch {
-        return undefined;
+        return at(getObject(core, t).object, apiVersion);
+      } catch (error) {
+        if (error instanceof ApiError && error.status.code === 404) {
+          return undefined;
+        }
+        throw error;
       }
     },
     list(apiVersion, kind, namespace, options = {}) {

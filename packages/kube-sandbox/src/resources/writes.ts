@@ -203,6 +203,7 @@ export function createObject(
   const { type } = target;
   const object = decode(target, body);
   const meta = object.metadata as JsonObject;
+  structural(target, object, options);
   checkNamespace(core, type, meta.namespace as string | undefined);
   if (
     !meta.name &&
@@ -211,7 +212,6 @@ export function createObject(
   ) {
     meta.name = `${meta.generateName}${generateNameSuffix()}`;
   }
-  structural(target, object, options);
   if (meta.resourceVersion) {
     throw errors.internal(
       'resourceVersion should not be set on objects to be created',
