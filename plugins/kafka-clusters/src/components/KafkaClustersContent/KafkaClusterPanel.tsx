@@ -20,7 +20,7 @@ import { KafkaClusterDetails } from './KafkaClusterDetails';
 
 /**
  * One Kafka cluster on the Kafka tab: a line that says how it is, which opens onto why,
- * what runs it, and the details. Whether it is open lives here, so refreshes keep it.
+ * what runs it, and the details. Whether the user opened it lives here, so refreshes keep it.
  */
 export function KafkaClusterPanel(props: {
   status: KafkaClusterStatus;
@@ -29,13 +29,19 @@ export function KafkaClusterPanel(props: {
   resourceEntity?: Entity;
   links: ClusterLink[];
   fetchedAt?: number;
-  initiallyExpanded: boolean;
+  /** Whether to show it open until the user opens or closes it. */
+  expandedByDefault: boolean;
 }) {
   const { status, kubernetesClusterFailing, resourceEntity, links, fetchedAt } =
     props;
-  const [expanded, setExpanded] = useState(props.initiallyExpanded);
+  // Once the user opens or closes the panel, that choice holds across refreshes; until then
+  // it follows the default, so a cluster that turns bad opens by itself.
+  const [userChoice, setUserChoice] = useState<boolean>();
   return (
-    <Accordion isExpanded={expanded} onExpandedChange={setExpanded}>
+    <Accordion
+      isExpanded={userChoice ?? props.expandedByDefault}
+      onExpandedChange={setUserChoice}
+    >
       <AccordionTrigger level={3}>
         <Flex gap="3" align="center" style={{ flexWrap: 'wrap' }}>
           {/* The spaces between the parts keep the button's accessible name readable. */}

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { cfkHealthy } from '../../__fixtures__/cfk';
+import { cfkHealthy, cfkRolling } from '../../__fixtures__/cfk';
 import { ordersService } from '../../__fixtures__/entities';
 import { fleet, staleStatus } from '../../__fixtures__/fleet';
 import { renderEntityView } from '../../__testUtils__/renderEntityView';
@@ -145,6 +145,38 @@ describe('KafkaClustersContent', () => {
     const healthy = screen.getByRole('button', { name: /Healthy kafka/ });
     expect(degraded).toHaveAttribute('aria-expanded', 'true');
     expect(healthy).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('opens a cluster that turns bad by itself, unless the user closed it', async () => {
+    const user = userEvent.setup();
+    let degraded = false;
+    server.use(
+      http.get(ORDERS_URL, () => {
+        const clusters = degraded
+          ? [cfkRolling(), strimziCrashLooping()]
+          : [cfkHealthy(), strimziHealthy()];
+        return HttpResponse.json(
+          response({ health: degraded ? 'degraded' : 'healthy', clusters }),
+        );
+      }),
+    );
+    renderTab(0.5);
+
+    const cfk = await screen.findByRole('button', { name: /kafka prod-us/ });
+    await user.click(cfk);
+    await user.click(cfk);
+    expect(cfk).toHaveAttribute('aria-expanded', 'false');
+
+    degraded = true;
+    expect(
+      await screen.findByText(/orders-kafka-broker-2 is in CrashLoopBackOff/),
+    ).toBeVisible();
+    expect(
+      screen.getByRole('button', { name: /Degraded orders-kafka/ }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      screen.getByRole('button', { name: /Degraded kafka prod-us/ }),
+    ).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('keeps the last statuses on screen when a refresh fails, and says how old they are', async () => {

@@ -1,10 +1,6 @@
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { Flex, Text } from '@backstage/ui';
-import {
-  KafkaClusterStatus,
-  stringifyKafkaClusterRef,
-} from '@k8s-kafka/plugin-kafka-clusters-common';
-import { useRef } from 'react';
+import { stringifyKafkaClusterRef } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { useEntityKafkaStatus } from '../../hooks/useEntityKafkaStatus';
 import { useKafkaClusterEntities } from '../../hooks/useKafkaClusterEntities';
 import { useKubernetesDashboards } from '../../hooks/useKubernetesDashboards';
@@ -42,7 +38,6 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
   );
   const { resourceFor } = useKafkaClusterEntities();
   const dashboards = useKubernetesDashboards();
-  const initiallyExpanded = useInitialExpansion(value?.clusters);
 
   return (
     <Flex direction="column" gap="4">
@@ -97,7 +92,9 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
                   dashboards,
                 })}
                 fetchedAt={loadedAt}
-                initiallyExpanded={initiallyExpanded(status)}
+                expandedByDefault={
+                  value.clusters.length === 1 || status.health !== 'healthy'
+                }
               />
             );
           })}
@@ -105,21 +102,4 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
       )}
     </Flex>
   );
-}
-
-/**
- * Whether a cluster's panel starts open: when it is the only one, or not healthy. Decided
- * once per cluster, the first time it shows; after that the user decides.
- */
-function useInitialExpansion(clusters: KafkaClusterStatus[] | undefined) {
-  const decided = useRef(new Map<string, boolean>());
-  return (status: KafkaClusterStatus): boolean => {
-    const key = stringifyKafkaClusterRef(status.ref);
-    let open = decided.current.get(key);
-    if (open === undefined) {
-      open = (clusters?.length ?? 0) === 1 || status.health !== 'healthy';
-      decided.current.set(key, open);
-    }
-    return open;
-  };
 }
