@@ -21,7 +21,7 @@ import {
   readyPod,
   strimziCluster,
   strimziTopic,
-} from './testing/sandboxObjects';
+} from './__testUtils__/sandboxObjects';
 
 jest.setTimeout(60_000);
 

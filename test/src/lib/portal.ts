@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+// eslint-disable-next-line no-restricted-syntax -- the suites only ever run from source
 export const repoRoot = path.resolve(__dirname, '../../..');
 
 /** A free TCP port on loopback, so suites never collide with a portal already running. */

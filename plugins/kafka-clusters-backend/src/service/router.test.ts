@@ -15,7 +15,7 @@ import {
 import { DEFAULT_HEALTH_THRESHOLDS } from '@k8s-kafka/plugin-kafka-clusters-node';
 import express from 'express';
 import request from 'supertest';
-import { kafkaStatus } from '../testing/statusFixtures';
+import { kafkaStatus } from '../__testUtils__/statusFixtures';
 import { ClusterCache } from './cache/clusterCache';
 import { FleetCache } from './cache/fleetCache';
 import { createRouter } from './router';

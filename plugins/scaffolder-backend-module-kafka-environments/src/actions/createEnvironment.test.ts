@@ -1,7 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import YAML from 'yaml';
-import { createCrdValidator } from '../testing/crdValidator';
+import { createCrdValidator } from '../__testUtils__/crdValidator';
 import { createKafkaEnvironmentCreateAction } from './createEnvironment';
 
 describe('kafka:environment:create', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { z } from 'zod/v3';
+import { z as zod3 } from 'zod/v3';
 import { CFK_CA_SECRET, renderCfkEnvironment } from '../render/cfk';
 import { toFiles } from '../render/files';
 import { renderStrimziEnvironment } from '../render/strimzi';
@@ -13,7 +13,7 @@ import { examples } from './createEnvironment.examples';
 // Kafka and topic resource names end up in pod, service and PVC names: DNS-1035 labels.
 const NAME_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
-const inputSchema = (zod: typeof z) =>
+const inputSchema = (zod: typeof zod3) =>
   zod.object({
     name: zod
       .string()
@@ -92,7 +92,7 @@ export function createKafkaEnvironmentCreateAction() {
     async handler(ctx) {
       // The scaffolder checks input against the JSON Schema derived from inputSchema, which
       // neither applies defaults nor runs the refinements: parse it here.
-      const parsed = inputSchema(z).safeParse(ctx.input);
+      const parsed = inputSchema(zod3).safeParse(ctx.input);
       if (!parsed.success) {
         throw new InputError(`Invalid input: ${parsed.error.message}`);
       }

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { kafkaStatus, topicStatus } from '../../testing/statusFixtures';
+import { kafkaStatus, topicStatus } from '../../__testUtils__/statusFixtures';
 import { readEntitySelection } from './entitySelection';
 import { MatchableCluster, matchEntity } from './matchEntity';
 
