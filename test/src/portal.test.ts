@@ -1,17 +1,26 @@
-import { RunningBackend, startBackend, waitFor } from './lib/portal';
+import {
+  RunningBackend,
+  RunningSandbox,
+  startBackend,
+  startSandboxProcess,
+  waitFor,
+} from './lib/portal';
 
 /** The embedded default, as `npm start` runs it, answering what a newcomer first sees. */
 describe('the portal on its embedded default', () => {
+  let sandbox: RunningSandbox;
   let backend: RunningBackend;
   let token: string;
 
   beforeAll(async () => {
-    backend = await startBackend();
+    sandbox = await startSandboxProcess();
+    backend = await startBackend(sandbox);
     token = await backend.guestToken();
   }, 240_000);
 
   afterAll(async () => {
     await backend?.stop();
+    await sandbox?.stop();
   });
 
   async function getJson(path: string, auth = true) {
@@ -52,6 +61,28 @@ describe('the portal on its embedded default', () => {
     expect((actions.body as { id: string }[]).map(a => a.id)).toContain(
       'kafka:environment:create',
     );
+  }, 70_000);
+
+  it("reads the sandbox's clusters as app-config.yaml lists them, with the operators each serves", async () => {
+    const clusters = await waitFor(
+      'every Kubernetes cluster to sync',
+      async () => {
+        const { body } = await getJson('/api/kafka-clusters/clusters');
+        const list = (body as { kubernetesClusters: { name: string; state: string; operators: any }[] })
+          .kubernetesClusters;
+        return list.length === 3 && list.every(c => c.state === 'synced') ? list : undefined;
+      },
+      60_000,
+    );
+    expect(
+      Object.fromEntries(
+        clusters.map(c => [c.name, [c.operators.cfk.installed, c.operators.strimzi.version]]),
+      ),
+    ).toEqual({
+      'prod-eu': [true, undefined],
+      'prod-us': [false, 'v1'],
+      staging: [false, 'v1'],
+    });
   }, 70_000);
 
   it('answers /api/kafka-clusters/health without credentials', async () => {

@@ -40,6 +40,78 @@ export async function waitFor<T>(
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}: ${lastError ?? 'not ready'}`);
 }
 
+/** A child process in its own process group, stopped with everything it started. */
+interface Child {
+  output(): string;
+  alive(): boolean;
+  stop(): Promise<void>;
+}
+
+function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): Child {
+  const child: ChildProcess = spawn(command, args, {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let output = '';
+  child.stdout!.on('data', chunk => (output += chunk));
+  child.stderr!.on('data', chunk => (output += chunk));
+  let alive = true;
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => {
+      alive = false;
+      resolve();
+    }),
+  );
+  return {
+    output: () => output,
+    alive: () => alive,
+    async stop() {
+      if (alive && child.pid) {
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+export interface RunningSandbox {
+  /** The admin endpoint, e.g. http://127.0.0.1:40123. */
+  adminUrl: string;
+  /** The variables that point app-config.yaml at this sandbox's clusters. */
+  env: Record<string, string>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** The demo fleet's sandbox as `npm start` runs it, in its own process, on free ports. */
+export async function startSandboxProcess(): Promise<RunningSandbox> {
+  const env: Record<string, string> = {
+    KUBE_SANDBOX_ADMIN_PORT: String(await freePort()),
+    KUBE_SANDBOX_PORT_PROD_EU: String(await freePort()),
+    KUBE_SANDBOX_PORT_PROD_US: String(await freePort()),
+    KUBE_SANDBOX_PORT_STAGING: String(await freePort()),
+  };
+  const adminUrl = `http://127.0.0.1:${env.KUBE_SANDBOX_ADMIN_PORT}`;
+  const child = spawnGroup('yarn', ['workspace', '@k8s-kafka/kube-sandbox', 'start'], {
+    ...process.env,
+    ...env,
+  });
+  try {
+    await waitFor(
+      `the sandbox on ${adminUrl}`,
+      async () => ((await fetch(`${adminUrl}/healthz`)).ok ? true : undefined),
+      120_000,
+      child.alive,
+    );
+  } catch (error) {
+    await child.stop();
+    throw new Error(`${(error as Error).message}\n--- sandbox output ---\n${child.output()}`);
+  }
+  return { adminUrl, env, output: child.output, stop: child.stop };
+}
+
 export interface RunningBackend {
   baseUrl: string;
   /** Everything the backend printed, for failure messages. */
@@ -53,7 +125,10 @@ export interface RunningBackend {
  * Starts packages/backend the way `yarn start` does, on a free port and with the
  * repository's app-config.yaml, plus overrides.
  */
-export async function startBackend(overrides: Record<string, unknown> = {}): Promise<RunningBackend> {
+export async function startBackend(
+  sandbox: RunningSandbox,
+  overrides: Record<string, unknown> = {},
+): Promise<RunningBackend> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(
@@ -67,7 +142,7 @@ export async function startBackend(overrides: Record<string, unknown> = {}): Pro
       backend: { baseUrl, listen: { port } },
     }),
   );
-  const child: ChildProcess = spawn(
+  const child = spawnGroup(
     'yarn',
     [
       'workspace',
@@ -78,24 +153,13 @@ export async function startBackend(overrides: Record<string, unknown> = {}): Pro
       '--config',
       configFile,
     ],
-    {
-      cwd: repoRoot,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // As `yarn start` runs it; Jest's NODE_ENV=test would turn guest sign-in off.
-      env: { ...process.env, NODE_ENV: 'development' },
-    },
+    // As `yarn start` runs it; Jest's NODE_ENV=test would turn guest sign-in off.
+    { ...process.env, ...sandbox.env, NODE_ENV: 'development' },
   );
-  let output = '';
-  child.stdout!.on('data', chunk => (output += chunk));
-  child.stderr!.on('data', chunk => (output += chunk));
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-  let alive = true;
-  child.once('exit', () => (alive = false));
 
   const backend: RunningBackend = {
     baseUrl,
-    output: () => output,
+    output: child.output,
     async guestToken() {
       const res = await fetch(`${baseUrl}/api/auth/guest/refresh`);
       if (!res.ok) throw new Error(`Guest sign-in failed with ${res.status}`);
@@ -103,10 +167,7 @@ export async function startBackend(overrides: Record<string, unknown> = {}): Pro
       return body.backstageIdentity.token;
     },
     async stop() {
-      if (alive && child.pid) {
-        process.kill(-child.pid, 'SIGTERM');
-        await exited;
-      }
+      await child.stop();
       fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
     },
   };
@@ -119,11 +180,11 @@ export async function startBackend(overrides: Record<string, unknown> = {}): Pro
         return res.ok ? true : undefined;
       },
       180_000,
-      () => alive,
+      child.alive,
     );
   } catch (error) {
     await backend.stop();
-    throw new Error(`${(error as Error).message}\n--- backend output ---\n${output}`);
+    throw new Error(`${(error as Error).message}\n--- backend output ---\n${child.output()}`);
   }
   return backend;
 }
