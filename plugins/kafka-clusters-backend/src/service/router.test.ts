@@ -44,6 +44,12 @@ function fakeCluster(
     start() {},
     stop() {},
     statuses: () => statuses,
+    withLabel: (key, value) =>
+      statuses.filter(s =>
+        [s.labels, ...s.topics.map(t => t.labels), ...s.access.map(a => a.labels)].some(
+          labels => labels?.[key] === value,
+        ),
+      ),
     errors: () => errors,
     observedAt: () => observedAt,
     cacheStatus: () => cacheStatus,

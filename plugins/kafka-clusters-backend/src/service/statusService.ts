@@ -152,6 +152,7 @@ export function createKafkaStatusService(options: {
       return {
         name: clusterCache.name,
         statuses: clusterCache.statuses(),
+        withLabel: clusterCache.withLabel,
         errors: status.errors,
         synced: status.state === 'synced' || status.state === 'stale',
         operatorsInstalled:

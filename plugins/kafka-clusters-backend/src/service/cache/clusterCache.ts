@@ -59,12 +59,33 @@ export interface ClusterCache {
   start(): void;
   stop(): void;
   statuses(): readonly KafkaClusterStatus[];
+  /** The statuses whose Kafka resource, topics or users carry the label `key=value`. */
+  withLabel(key: string, value: string): readonly KafkaClusterStatus[];
   cacheStatus(): KubernetesClusterCacheStatus;
   errors(): KubernetesClusterError[];
   /** When the cache last knew all of its data to be current (ISO 8601). */
   observedAt(): string | undefined;
   /** Resolves once every feed has listed once or the cache gave up on a first sync. */
   firstSync(): Promise<void>;
+}
+
+/** Every label of a Kafka resource, its topics and users, to the statuses that carry it. */
+function indexByLabel(
+  statuses: readonly KafkaClusterStatus[],
+): Map<string, KafkaClusterStatus[]> {
+  const index = new Map<string, KafkaClusterStatus[]>();
+  for (const status of statuses) {
+    const pairs = new Set<string>();
+    for (const labels of [status.labels, ...status.topics.map(t => t.labels), ...status.access.map(a => a.labels)]) {
+      for (const [key, value] of Object.entries(labels ?? {})) pairs.add(`${key}=${value}`);
+    }
+    for (const pair of pairs) {
+      const list = index.get(pair);
+      if (list) list.push(status);
+      else index.set(pair, [status]);
+    }
+  }
+  return index;
 }
 
 /**
@@ -84,6 +105,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
   let discovered = false;
   let kc: KubeConfig | undefined;
   let statuses: readonly KafkaClusterStatus[] = [];
+  let labelIndex = new Map<string, KafkaClusterStatus[]>();
   let dirty = true;
   let builtAt = 0;
   let timers: NodeJS.Timeout[] = [];
@@ -288,6 +310,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
           observedAt: new Date(observedAt).toISOString(),
         }),
       );
+    labelIndex = indexByLabel(statuses);
     dirty = false;
     builtAt = nowMs();
   }
@@ -365,6 +388,10 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     statuses() {
       if (builtAt === 0 && dirty) tick();
       return statuses;
+    },
+    withLabel(key, value) {
+      if (builtAt === 0 && dirty) tick();
+      return labelIndex.get(`${key}=${value}`) ?? [];
     },
     errors,
     observedAt() {

@@ -189,6 +189,24 @@ describe('matchEntity', () => {
     expect(match.errors).toHaveLength(3);
   });
 
+  it('gives the same answer through the label index as through a full scan', () => {
+    const indexed = fleet().map(cluster => ({
+      ...cluster,
+      withLabel: (key: string, value: string) =>
+        cluster.statuses.filter(s =>
+          [s.labels, ...s.topics.map(t => t.labels)].some(labels => labels[key] === value),
+        ),
+    }));
+    for (const annotations of [
+      { [ID]: 'orders' },
+      { [ID]: 'orders', 'k8s-kafka.io/kafka-clusters': 'prod-us/payments/payments-kafka' },
+      { 'backstage.io/kubernetes-label-selector': `${ID} in (payments)` },
+    ]) {
+      const selection = readEntitySelection(component(annotations), []);
+      expect(names(matchEntity(selection, indexed))).toEqual(names(matchEntity(selection, fleet())));
+    }
+  });
+
   it('rejects an unreadable annotation with a message naming it', () => {
     expect(() =>
       readEntitySelection(

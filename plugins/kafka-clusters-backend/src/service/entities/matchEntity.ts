@@ -14,6 +14,11 @@ export interface MatchableCluster {
   errors: KubernetesClusterError[];
   /** False until the cache has listed everything once. */
   synced: boolean;
+  /**
+   * The statuses whose Kafka resource, topics or users carry this label, so that the usual
+   * `kubernetes-id` lookup does not scan every topic of the fleet. Without it, all are scanned.
+   */
+  withLabel?(key: string, value: string): readonly KafkaClusterStatus[];
   operatorsInstalled: boolean;
 }
 
@@ -41,10 +46,21 @@ export function matchEntity(
   const labelled = (labels: Record<string, string>) =>
     selector !== undefined && matchesLabels(selector, labels);
 
+  // An equality requirement narrows the statuses to look at to those the index holds for it.
+  const equality = selector?.find(r => r.op === 'in' && r.values.length === 1);
+  const candidates = (cluster: MatchableCluster): readonly KafkaClusterStatus[] => {
+    if (!equality || !cluster.withLabel) return cluster.statuses;
+    const labelledStatuses = cluster.withLabel(equality.key, (equality as { values: string[] }).values[0]);
+    const named = selection.refs.length
+      ? cluster.statuses.filter(s => selection.refs.some(ref => sameRef(ref, s.ref)))
+      : [];
+    return named.length ? [...new Set([...labelledStatuses, ...named])] : labelledStatuses;
+  };
+
   const matched: KafkaClusterStatus[] = [];
   const involved = new Set<string>();
   for (const cluster of clusters) {
-    for (const status of cluster.statuses) {
+    for (const status of candidates(cluster)) {
       const scope = { cluster: cluster.name, namespace: status.ref.namespace };
       if (inScope(scope) && labelled(status.labels)) {
         matched.push(status);
