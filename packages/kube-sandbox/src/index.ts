@@ -6,7 +6,21 @@
  * @packageDocumentation
  */
 
-export { startSandbox, DEFAULT_STATE_DIR } from './sandbox';
+export { startSandbox, startSimulator, DEFAULT_STATE_DIR } from './sandbox';
+export { createClock } from './clock';
+export type { Clock, ClockOptions } from './clock';
+export type {
+  Simulator,
+  SimulatorOptions,
+  SimulatorError,
+  RollTarget,
+} from './simulator/simulator';
+export { DEFAULT_TIMINGS } from './simulator/timings';
+export type { SimulatorTimings } from './simulator/timings';
+export { SIMULATOR_SWITCH } from './simulator/router';
+export { faultId, parseFault } from './simulator/faults';
+export type { SimulatorFault, ActiveFault } from './simulator/faults';
+export type { RequestCounts, RequestCounter } from './cluster/requests';
 export type {
   Sandbox,
   SandboxCluster,

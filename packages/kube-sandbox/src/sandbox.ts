@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Clock, createClock } from './clock';
 import { AccessRule } from './cluster/auth';
 import { adminToken, RunningCluster, startCluster } from './cluster/cluster';
 import {
@@ -18,6 +19,11 @@ import {
   writeClusterFiles,
 } from './state/files';
 import { KubeObject } from './types';
+import {
+  createSimulator,
+  Simulator,
+  SimulatorOptions,
+} from './simulator/simulator';
 
 /** An extra bearer token of a cluster, limited by its rules (403 for anything else). @public */
 export interface TokenOptions {
@@ -40,6 +46,12 @@ export interface ClusterOptions {
   bookmarkIntervalMs?: number;
   /** How long watch events stay available for resumption. Default 10 min. */
   historyMs?: number;
+  /**
+   * Runs the operator simulator on this cluster (default: the sandbox's `simulator` option; off
+   * when neither is set, so hand-written objects and status are served untouched). `false`
+   * keeps it off whatever the sandbox option says.
+   */
+  simulator?: SimulatorOptions | false;
 }
 
 /** Options of {@link startSandbox}. @public */
@@ -56,6 +68,13 @@ export interface SandboxOptions {
   missingCrds?: 'fail' | 'schemaless';
   /** Interface to listen on. Default 127.0.0.1. */
   host?: string;
+  /**
+   * The sandbox's time: what the API servers stamp on objects and what the simulators wait on.
+   * Default a real-time clock; `createClock({ speed: 0 })` makes one that moves only when advanced.
+   */
+  clock?: Clock;
+  /** Runs the operator simulator on every cluster (each cluster's `simulator` option wins). Default off. */
+  simulator?: SimulatorOptions;
 }
 
 /** A running cluster with its state files and credentials. @public */
@@ -69,6 +88,8 @@ export interface SandboxCluster extends RunningCluster {
   kubeconfig: string;
   /** True when the cluster's CRDs were registered schema-less because the CRDs folder is missing. */
   validationOff: boolean;
+  /** The cluster's operator simulator, when it runs (see {@link ClusterOptions.simulator}). */
+  simulator?: Simulator;
 }
 
 /** A running sandbox. @public */
@@ -81,6 +102,8 @@ export interface Sandbox {
   kubeconfig: string;
   /** The CA certificate (PEM) all clusters' serving certificates are signed with. */
   caCert: string;
+  /** The sandbox's clock, shared by its clusters. */
+  clock: Clock;
   stop(): Promise<void>;
 }
 
@@ -96,6 +119,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const stateDir = resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   const crdsDir = resolve(options.crdsDir ?? defaultCrdsDir());
   const host = options.host ?? '127.0.0.1';
+  const ownClock = !options.clock;
+  const clock = options.clock ?? createClock();
   // CRDs first: a missing folder fails before any state is written.
   const crdsOf = options.clusters.map(spec => {
     let validationOff = false;
@@ -136,6 +161,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         crds,
         bookmarkIntervalMs: spec.bookmarkIntervalMs ?? 60_000,
         historyMs: spec.historyMs ?? 10 * 60_000,
+        clock,
       });
       writeClusterFiles(files, ca.cert, {
         name: spec.name,
@@ -153,9 +179,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           validationOff,
         }),
       );
+      const simulator = spec.simulator ?? options.simulator;
+      if (simulator) startSimulator(clusters[clusters.length - 1], simulator);
     }
   } catch (error) {
-    await Promise.all(clusters.map(c => c.stop()));
+    await stopAll(clusters);
     throw error;
   }
   const combined = join(stateDir, 'kubeconfig');
@@ -181,8 +209,28 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stateDir,
     kubeconfig: combined,
     caCert: ca.cert,
+    clock,
     stop: async () => {
-      await Promise.all(clusters.map(c => c.stop()));
+      await stopAll(clusters);
+      if (ownClock) clock.stop();
     },
   };
+}
+
+async function stopAll(clusters: SandboxCluster[]) {
+  clusters.forEach(c => c.simulator?.stop());
+  await Promise.all(clusters.map(c => c.stop()));
+}
+
+/**
+ * Starts the operator simulator on a running cluster (or returns the one already running): from
+ * then on its operators, controllers and kubelets act on its objects.
+ * @public
+ */
+export function startSimulator(
+  cluster: SandboxCluster,
+  options: SimulatorOptions = {},
+): Simulator {
+  cluster.simulator ??= createSimulator(cluster, options);
+  return cluster.simulator;
 }

@@ -1,6 +1,8 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { FaultSettings } from '../cluster/faults';
+import { Clock } from '../clock';
 import { SandboxCluster } from '../sandbox';
+import { clusterRoute } from './clusterRoutes';
+import { json, send } from './http';
 
 /** A running admin endpoint. @public */
 export interface AdminServer {
@@ -13,22 +15,6 @@ export interface AdminServer {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-async function json(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  return text ? JSON.parse(text) : {};
-}
-
-function send(res: ServerResponse, code: number, body: unknown) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
-  res.writeHead(code, {
-    'Content-Type':
-      typeof body === 'string' ? 'text/plain' : 'application/json',
-  });
-  res.end(text);
-}
-
 function describe(c: SandboxCluster) {
   return {
     name: c.name,
@@ -38,18 +24,49 @@ function describe(c: SandboxCluster) {
     kubeconfig: c.kubeconfig,
     validationOff: c.validationOff,
     faults: c.faults.get(),
+    simulator: c.simulator
+      ? { running: true, faults: c.simulator.faults(), errors: c.simulator.errors().length }
+      : { running: false },
+    requests: c.requests(),
   };
+}
+
+function clockState(clock: Clock) {
+  return { now: new Date(clock.now()).toISOString(), speed: clock.speed() };
+}
+
+/** `GET|POST /clock`: the sandbox time; POST `{ speed?, advanceMs? }` changes its pace or moves it on. */
+async function clockRoute(clock: Clock, req: IncomingMessage, res: ServerResponse) {
+  if (req.method === 'POST') {
+    const body = (await json(req)) as { speed?: unknown; advanceMs?: unknown };
+    if (body.speed !== undefined) {
+      if (typeof body.speed !== 'number' || body.speed < 0) throw new Error('speed is a number ≥ 0');
+      clock.setSpeed(body.speed);
+    }
+    if (body.advanceMs !== undefined) {
+      if (typeof body.advanceMs !== 'number' || body.advanceMs < 0) throw new Error('advanceMs is a number ≥ 0');
+      clock.advance(body.advanceMs);
+    }
+  } else if (req.method !== 'GET') {
+    send(res, 405, { error: `${req.method} not allowed` });
+    return;
+  }
+  send(res, 200, clockState(clock));
 }
 
 /**
  * The loopback-only admin endpoint of a sandbox process, for scripts, browser tests and people:
  *
  * - `GET /healthz`: 200 once every cluster listens, 503 before
- * - `GET /clusters`: the clusters, their URLs, state files and faults
+ * - `GET /clusters`: the clusters, their URLs, state files, faults, simulator and request counts
  * - `GET|PUT|PATCH|DELETE /clusters/{name}/faults`: read, replace, merge or clear a cluster's
  *   {@link FaultSettings} (`latencyMs`, `latencyPath`, `errors`, `refuseConnections`)
  * - `POST /clusters/{name}/faults/drop-watches[?abrupt=true]`: end the open watches
  * - `POST /clusters/{name}/faults/expire-watch-history`: watches from older versions get 410 Gone
+ * - `GET|DELETE /clusters/{name}/metrics`: the requests the cluster served (DELETE resets them)
+ * - `GET /clusters/{name}/simulator`, `GET|POST|DELETE /clusters/{name}/simulator/faults[/{id}]`:
+ *   the simulator's faults ({@link SimulatorFault}); `POST /clusters/{name}/simulator/roll`
+ * - `GET|POST /clock`: the sandbox time, its speed, and moving it on
  * @public
  */
 export async function startAdminServer(options: {
@@ -71,7 +88,7 @@ export async function startAdminServer(options: {
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://admin');
-    const parts = url.pathname.split('/').filter(Boolean);
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     if (url.pathname === '/healthz' && method === 'GET') {
       send(res, clusters ? 200 : 503, clusters ? 'ok\n' : 'starting\n');
@@ -79,6 +96,10 @@ export async function startAdminServer(options: {
     }
     if (!clusters) {
       send(res, 503, 'starting\n');
+      return;
+    }
+    if (parts[0] === 'clock' && parts.length === 1 && clusters[0]) {
+      await clockRoute(clusters[0].clock, req, res);
       return;
     }
     if (parts[0] !== 'clusters') {
@@ -90,38 +111,11 @@ export async function startAdminServer(options: {
       return;
     }
     const cluster = clusters.find(c => c.name === parts[1]);
-    if (!cluster || parts[2] !== 'faults') {
-      send(res, 404, { error: `no route ${method} ${url.pathname}` });
+    if (!cluster) {
+      send(res, 404, { error: `no cluster ${parts[1]}` });
       return;
     }
-    const action = parts[3];
-    if (!action) {
-      if (method === 'GET') {
-        send(res, 200, cluster.faults.get());
-      } else if (method === 'PUT') {
-        await cluster.faults.clear();
-        await cluster.faults.set((await json(req)) as FaultSettings);
-        send(res, 200, cluster.faults.get());
-      } else if (method === 'PATCH') {
-        await cluster.faults.set((await json(req)) as FaultSettings);
-        send(res, 200, cluster.faults.get());
-      } else if (method === 'DELETE') {
-        await cluster.faults.clear();
-        send(res, 200, cluster.faults.get());
-      } else {
-        send(res, 405, { error: `${method} not allowed` });
-      }
-      return;
-    }
-    if (method === 'POST' && action === 'drop-watches') {
-      const abrupt = url.searchParams.get('abrupt') === 'true';
-      send(res, 200, { dropped: cluster.faults.dropWatches({ abrupt }) });
-    } else if (method === 'POST' && action === 'expire-watch-history') {
-      cluster.faults.expireWatchHistory();
-      send(res, 200, { expired: true });
-    } else {
-      send(res, 404, { error: `no route ${method} ${url.pathname}` });
-    }
+    await clusterRoute(cluster, { req, res, method, rest: parts.slice(2), query: url.searchParams });
   }
 
   await new Promise<void>((resolve, reject) => {

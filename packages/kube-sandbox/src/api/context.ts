@@ -1,5 +1,6 @@
 import { TokenSpec } from '../cluster/auth';
 import { createFaultState } from '../cluster/faults';
+import { RequestTally } from '../cluster/requests';
 import { ClusterCore, Target } from '../resources/target';
 import { createOpenApiCache } from './openapi';
 import { WatchContext } from './watch';
@@ -9,6 +10,7 @@ export interface ApiContext extends ClusterCore, WatchContext {
   tokens: Map<string, TokenSpec>;
   faults: ReturnType<typeof createFaultState>;
   openapi: ReturnType<typeof createOpenApiCache>;
+  requests: RequestTally;
   /** host:port, for /api's serverAddressByClientCIDRs. */
   serverAddress(): string;
 }

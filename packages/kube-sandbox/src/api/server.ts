@@ -11,6 +11,7 @@ import {
 import { sendError, sendJson } from './http';
 import { serveResource } from './resources';
 import { errors } from './status';
+import { groupResource } from '../types';
 
 export type { ApiContext } from './context';
 
@@ -31,11 +32,13 @@ async function handle(
   const url = new URL(req.url ?? '/', 'https://sandbox');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = req.method ?? 'GET';
+  ctx.requests.request();
   const fault = ctx.faults.decide(method, path);
   if (fault.delayMs) await new Promise(r => setTimeout(r, fault.delayMs));
   if (fault.error) throw errors.injected(fault.error.code, fault.error.message);
 
   if (PUBLIC.has(path) && method === 'GET') {
+    ctx.requests.nonResource();
     if (path === '/version') return sendJson(res, 200, versionInfo());
     res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
     return res.end('ok');
@@ -44,8 +47,10 @@ async function handle(
   if (!token) throw errors.unauthorized();
 
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (segments[0] === 'openapi')
+  if (segments[0] === 'openapi') {
+    ctx.requests.nonResource();
     return serveOpenApi(ctx, res, method, segments);
+  }
   let group: string;
   let version: string | undefined;
   let rest: string[];
@@ -53,12 +58,15 @@ async function handle(
     group = '';
     version = segments[1];
     rest = segments.slice(2);
-    if (!version)
+    if (!version) {
+      ctx.requests.nonResource();
       return getOnly(res, method, coreVersions(ctx.serverAddress()));
+    }
   } else if (segments[0] === 'apis') {
     group = segments[1];
     version = segments[2];
     rest = segments.slice(3);
+    if (!group || !version) ctx.requests.nonResource();
     if (!group) return getOnly(res, method, groupList(ctx.registry));
     if (!version) {
       const g = apiGroup(ctx.registry, group);
@@ -69,6 +77,7 @@ async function handle(
     throw errors.pathNotFound();
   }
   if (!rest.length) {
+    ctx.requests.nonResource();
     const list = resourceList(ctx.registry, group, version);
     if (!list) throw errors.pathNotFound();
     return getOnly(res, method, list);
@@ -81,6 +90,7 @@ async function handle(
     method,
     url.searchParams,
   );
+  ctx.requests.resource(groupResource(request.type), request.verb);
   if (
     !authorize(token, {
       verb: request.verb,

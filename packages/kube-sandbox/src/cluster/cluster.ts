@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:https';
 import { Socket } from 'node:net';
 import { createOpenApiCache } from '../api/openapi';
+import { Clock } from '../clock';
 import { ApiContext, createRequestHandler } from '../api/server';
 import { createWatchHub, OpenWatch } from '../api/watch';
 import { BUILTIN_TYPES } from '../resources/builtinTypes';
@@ -12,6 +13,7 @@ import { KubeObject } from '../types';
 import { ADMIN_RULES, TokenSpec } from './auth';
 import { createFaultState, FaultSettings, Faults } from './faults';
 import { createObjectApi, ObjectApi } from './objectApi';
+import { counterOf, createRequestTally, RequestCounter } from './requests';
 
 const CRD_RESOURCE = 'customresourcedefinitions.apiextensions.k8s.io';
 
@@ -25,6 +27,7 @@ export interface ClusterSetup {
   crds: KubeObject[];
   bookmarkIntervalMs: number;
   historyMs: number;
+  clock: Clock;
 }
 
 /** A running cluster, before state files are attached. */
@@ -35,6 +38,15 @@ export interface RunningCluster {
   store: Store;
   api: ObjectApi;
   faults: Faults;
+  /** The sandbox's clock: the time this cluster stamps on objects. */
+  clock: Clock;
+  /** What the API server served, by verb: `requests()` for the counts, `requests.reset()`. */
+  requests: RequestCounter;
+  /** The served versions and the storage version of a kind, or undefined when it is not served. */
+  servedVersions(
+    group: string,
+    kind: string,
+  ): { versions: string[]; storage: string } | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,8 +64,11 @@ export async function startCluster(
   let nextIp = 10;
   const watches = new Set<OpenWatch>();
   const faultState = createFaultState();
+  const requests = createRequestTally(() => setup.clock.now());
   let port = setup.port;
   const ctx: ApiContext = {
+    now: () => setup.clock.now(),
+    requests,
     store,
     registry,
     hub: createWatchHub(store),
@@ -160,6 +175,17 @@ export async function startCluster(
     store,
     api: createObjectApi(ctx),
     faults,
+    clock: setup.clock,
+    requests: counterOf(requests),
+    servedVersions(group, kind) {
+      const type = registry.byKind(group, kind);
+      return type
+        ? {
+            versions: type.versions.map(v => v.name),
+            storage: type.storageVersion,
+          }
+        : undefined;
+    },
     stop: close,
   };
 }

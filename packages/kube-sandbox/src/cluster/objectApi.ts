@@ -1,5 +1,6 @@
 import { ApiError, errors } from '../api/status';
 import { listObjects, ListOptions } from '../resources/list';
+import { bindPod } from '../resources/binding';
 import { deleteObject } from '../resources/deletion';
 import {
   ClusterCore,
@@ -59,6 +60,16 @@ export interface ObjectApi {
     name: string,
     namespace?: string,
     options?: DeleteOptions,
+  ): Readonly<KubeObject>;
+  /**
+   * POST on `pods/{name}/binding`, as the scheduler does: assigns the pod to a node and marks it
+   * scheduled (409 when it already has one).
+   */
+  bind(
+    namespace: string,
+    name: string,
+    nodeName: string,
+    options?: Pick<WriteOptions, 'manager'>,
   ): Readonly<KubeObject>;
 }
 
@@ -149,5 +160,7 @@ export function createObjectApi(core: ClusterCore): ObjectApi {
       const t: Target = { ...resolve(apiVersion, kind), name, namespace };
       return at(deleteObject(core, t, options).object, apiVersion);
     },
+    bind: (namespace, name, nodeName, options) =>
+      bindPod(core, namespace, name, nodeName, options?.manager),
   };
 }

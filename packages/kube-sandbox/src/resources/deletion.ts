@@ -49,7 +49,7 @@ export function deleteObject(
   if (pending.length) {
     if (old.metadata.deletionTimestamp) return { object: old, deleted: false };
     const marked = structuredClone(old) as KubeObject;
-    marked.metadata.deletionTimestamp = timestamp();
+    marked.metadata.deletionTimestamp = timestamp(new Date(core.now()));
     marked.metadata.deletionGracePeriodSeconds = 0;
     if (type.tracksGeneration)
       marked.metadata.generation = (old.metadata.generation ?? 1) + 1;

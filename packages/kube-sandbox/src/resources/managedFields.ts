@@ -87,7 +87,7 @@ export function updateManagedFields(
   previous: JsonObject | undefined,
   manager: string,
   apiVersion: string,
-  scope: { subresource?: string; statusSubresource: boolean },
+  scope: { subresource?: string; statusSubresource: boolean; time?: number },
 ) {
   const { subresource } = scope;
   // As the field manager's reset strategies: a status write owns only status, a main-resource
@@ -160,7 +160,9 @@ export function updateManagedFields(
       mine.apiVersion = apiVersion;
     }
   }
-  const time = timestamp();
+  const time = timestamp(
+    scope.time === undefined ? undefined : new Date(scope.time),
+  );
   const result = entries
     .filter(e => e.fields.size > 0)
     .map(e => ({

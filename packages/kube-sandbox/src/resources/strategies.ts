@@ -122,6 +122,21 @@ const STATEFULSET_MUTABLE = [
   'minReadySeconds',
 ];
 
+function defaultStatefulSetSpec(spec: JsonObject) {
+  spec.replicas ??= 1;
+  spec.podManagementPolicy ??= 'OrderedReady';
+  spec.updateStrategy ??= {
+    type: 'RollingUpdate',
+    rollingUpdate: { partition: 0 },
+  };
+  spec.revisionHistoryLimit ??= 10;
+  spec.persistentVolumeClaimRetentionPolicy ??= {
+    whenDeleted: 'Retain',
+    whenScaled: 'Retain',
+  };
+  defaultPodSpec(obj(obj(spec, 'template'), 'spec'));
+}
+
 /** The strategy of each built-in kind. @public */
 export const STRATEGIES: Record<string, Strategy> = {
   Namespace: {
@@ -191,10 +206,13 @@ export const STRATEGIES: Record<string, Strategy> = {
         errors.push(fieldError.required('spec.resources[storage]'));
       }
       if (old) {
+        // As ValidatePersistentVolumeClaimUpdate: the binder may set volumeName once.
+        const bindable = !isObject(old.spec) || !old.spec.volumeName;
         const strip = (s: unknown) => {
           const c = structuredClone(isObject(s) ? s : {});
           delete c.resources;
           delete c.volumeAttributesClassName;
+          if (bindable) delete c.volumeName;
           return c;
         };
         if (!jsonEqual(strip(o.spec), strip(old.spec))) {
@@ -335,20 +353,13 @@ export const STRATEGIES: Record<string, Strategy> = {
     nameRule: 'subdomain',
     returnsDeletedObject: true,
     prepareForCreate(o) {
-      const spec = obj(o, 'spec');
-      spec.replicas ??= 1;
-      spec.podManagementPolicy ??= 'OrderedReady';
-      spec.updateStrategy ??= {
-        type: 'RollingUpdate',
-        rollingUpdate: { partition: 0 },
-      };
-      spec.revisionHistoryLimit ??= 10;
-      spec.persistentVolumeClaimRetentionPolicy ??= {
-        whenDeleted: 'Retain',
-        whenScaled: 'Retain',
-      };
-      defaultPodSpec(obj(obj(spec, 'template'), 'spec'));
+      defaultStatefulSetSpec(obj(o, 'spec'));
       o.status = { replicas: 0, availableReplicas: 0 };
+    },
+    // Defaults apply to every write (the API server defaults what it decodes), so an update that
+    // leaves a defaulted field out does not read as a change to an immutable one.
+    prepareForUpdate(o) {
+      defaultStatefulSetSpec(obj(o, 'spec'));
     },
     validate(o, old) {
       const spec = isObject(o.spec) ? o.spec : {};

@@ -14,6 +14,8 @@ import { Registry } from './registry';
 export interface ClusterCore extends StrategyContext {
   store: Store;
   registry: Registry;
+  /** The cluster's time (epoch ms): what creationTimestamp, deletionTimestamp and managedFields record. */
+  now(): number;
 }
 
 /** How unknown fields are treated (the `fieldValidation` parameter). @public */

@@ -231,7 +231,7 @@ export function createObject(
   if (type.statusSubresource) delete object.status;
   strategyOf(type).prepareForCreate?.(object, core);
   meta.uid = randomUUID();
-  meta.creationTimestamp = timestamp();
+  meta.creationTimestamp = timestamp(new Date(core.now()));
   if (type.tracksGeneration) meta.generation = 1;
   validate(target, object);
   const key = objectKey(object as KubeObject);
@@ -246,6 +246,7 @@ export function createObject(
     String(object.apiVersion),
     {
       statusSubresource: type.statusSubresource,
+      time: core.now(),
     },
   );
   if (options.dryRun) return toStorage(type, object);
@@ -347,6 +348,7 @@ function applyUpdate(
     {
       subresource: target.subresource,
       statusSubresource: type.statusSubresource,
+      time: core.now(),
     },
   );
   if (options.dryRun) return stored;
