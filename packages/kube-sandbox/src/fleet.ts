@@ -9,9 +9,30 @@ export const DEFAULT_ADMIN_PORT = 6550;
  * @public
  */
 export const DEFAULT_FLEET: ReadonlyArray<
-  Required<Pick<ClusterOptions, 'name' | 'port' | 'crdSets'>>
+  Required<Pick<ClusterOptions, 'name' | 'port' | 'crdSets'>> & {
+    /** What the cluster shows a newcomer, as the CLI prints it. */
+    shows: string;
+  }
 > = [
-  { name: 'prod-eu', port: 6551, crdSets: ['cfk-3.3.0'] },
-  { name: 'prod-us', port: 6552, crdSets: ['strimzi-1.2.0'] },
-  { name: 'staging', port: 6553, crdSets: ['strimzi-0.51.0'] },
+  {
+    name: 'prod-eu',
+    port: 6551,
+    crdSets: ['cfk-3.3.0'],
+    shows:
+      'CFK 3.3.0: shared (kafka-platform, the platform team\'s cluster all services use) and payments-kafka (payments, healthy, ClusterLink from shared)',
+  },
+  {
+    name: 'prod-us',
+    port: 6552,
+    crdSets: ['strimzi-1.2.0'],
+    shows:
+      'Strimzi 1.2.0 (v1): orders-kafka (orders), degraded: broker orders-kafka-broker-2 crash-loops (OOMKilled)',
+  },
+  {
+    name: 'staging',
+    port: 6553,
+    crdSets: ['strimzi-0.51.0'],
+    shows:
+      'Strimzi 0.51.0 (v1beta2): shipping-kafka (shipping), progressing: a roll starts 20 s after start and finishes in about 3 min',
+  },
 ];

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AdminServer, startAdminServer } from './admin/server';
+import { createClock } from './clock';
+import { DEFAULT_TIMELINE, SeededFleet, seedFleet } from './demo/seed';
 import { DEFAULT_ADMIN_PORT, DEFAULT_FLEET } from './fleet';
 import { defaultCrdsDir } from './resources/crdSets';
 import { DEFAULT_STATE_DIR, Sandbox, startSandbox } from './sandbox';
@@ -13,6 +15,8 @@ Options (each also settable by environment):
   --admin-port <port>      the admin endpoint's port (${DEFAULT_ADMIN_PORT})        KUBE_SANDBOX_ADMIN_PORT
   --state-dir <dir>        CA, tokens, kubeconfigs (<repo>/.sandbox)  KUBE_SANDBOX_STATE_DIR
   --crds-dir <dir>         the CRD sets (<repo>/../shared/crds)       KUBE_SANDBOX_CRDS_DIR
+  --speed <n>              sandbox time per real time (1)             KUBE_SANDBOX_SPEED
+  --no-seed                empty clusters (the simulator still runs)  KUBE_SANDBOX_NO_SEED=true
   --help                   this text
 Port 0 picks a free port.`;
 
@@ -58,6 +62,8 @@ export async function runCli(
       'admin-port': { type: 'string' },
       'state-dir': { type: 'string' },
       'crds-dir': { type: 'string' },
+      speed: { type: 'string' },
+      'no-seed': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -77,7 +83,7 @@ export async function runCli(
     }
     overrides.set(name, port(value, `--port ${name}`));
   }
-  const clusters = DEFAULT_FLEET.map(c => ({
+  const clusters = DEFAULT_FLEET.map(({ shows: _shows, ...c }) => ({
     ...c,
     crdSets: [...c.crdSets],
     port:
@@ -91,7 +97,21 @@ export async function runCli(
     port: adminPort ? port(adminPort, 'admin port') : DEFAULT_ADMIN_PORT,
   });
   const crdsDir = values['crds-dir'] ?? defaultCrdsDir(env);
+  const speedText = values.speed ?? env.KUBE_SANDBOX_SPEED ?? '1';
+  const speed = Number(speedText);
+  if (!Number.isFinite(speed) || speed <= 0) {
+    await admin.stop();
+    throw new Error(`kube-sandbox: --speed must be a number above 0, got "${speedText}"`);
+  }
+  const seed = !(values['no-seed'] || env.KUBE_SANDBOX_NO_SEED === 'true');
+  // The fleet is applied in the past and provisioned on a stopped clock, then time runs.
+  const now = Date.now();
+  const clock = createClock({
+    start: seed ? now - DEFAULT_TIMELINE.historyMs : now,
+    speed: seed ? 0 : speed,
+  });
   let sandbox: Sandbox;
+  let seeded: SeededFleet | undefined;
   try {
     sandbox = await startSandbox({
       clusters,
@@ -99,9 +119,17 @@ export async function runCli(
         values['state-dir'] ?? env.KUBE_SANDBOX_STATE_DIR ?? DEFAULT_STATE_DIR,
       crdsDir,
       missingCrds: 'schemaless',
+      clock,
+      simulator: {
+        onError: e => out.warn(`kube-sandbox: simulator: ${e.key}: ${e.message}`),
+      },
     });
+    if (seed) seeded = seedFleet(sandbox, { now, speed });
+    // Count what clients ask from the start, not the seeding.
+    sandbox.clusters.forEach(c => c.requests.reset());
   } catch (error) {
     await admin.stop();
+    clock.stop();
     throw error;
   }
   if (sandbox.clusters.some(c => c.validationOff)) {
@@ -123,6 +151,7 @@ export async function runCli(
         c.validationOff ? ', validation OFF' : ''
       })`,
     );
+    if (seed) out.log(`  shows       ${DEFAULT_FLEET.find(f => f.name === c.name)?.shows}`);
     out.log(`  url         ${c.url}`);
     out.log(`  kubeconfig  ${c.kubeconfig}`);
     out.log(`  ca file     ${c.caFile}`);
@@ -130,15 +159,22 @@ export async function runCli(
   }
   out.log(`kube-sandbox: all clusters   KUBECONFIG=${sandbox.kubeconfig}`);
   out.log(
-    `kube-sandbox: admin endpoint ${admin.url} (GET /healthz, /clusters; /clusters/{name}/faults)`,
+    `kube-sandbox: admin endpoint ${admin.url} (GET /healthz, /clusters, /clock; /clusters/{name}/faults, /metrics, /simulator)`,
   );
+  if (seed) {
+    out.log(
+      `kube-sandbox: roll staging again: curl -X POST ${admin.url}/clusters/staging/simulator/roll -d '{"namespace":"shipping","name":"shipping-kafka"}'`,
+    );
+  }
   admin.setReady(sandbox.clusters);
   out.log('kube-sandbox: ready');
   return {
     sandbox,
     admin,
     stop: async () => {
+      seeded?.cancel();
       await Promise.all([sandbox.stop(), admin.stop()]);
+      clock.stop();
     },
   };
 }

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as clientNode from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { SandboxCluster } from './sandbox';
+import { Clock, createClock } from './clock';
+import { ObjectApi } from './cluster/objectApi';
+import { CrdSetName } from './resources/crdSets';
+import { Sandbox, SandboxCluster, startSandbox } from './sandbox';
 
 /** Helpers shared by the test files. */
 
@@ -115,4 +118,64 @@ export async function eventually<T>(
       await new Promise(r => setTimeout(r, 25));
     }
   }
+}
+
+/** A sandbox whose clock stands still (it moves only by `advance`), with the simulator on. */
+export async function startSimulated(
+  clusters: Array<{ name: string; crdSets: CrdSetName[] }>,
+): Promise<{ sandbox: Sandbox; clock: Clock }> {
+  const clock = createClock({ speed: 0 });
+  const sandbox = await startSandbox({
+    stateDir: tempStateDir('kube-sandbox-sim-'),
+    clock,
+    simulator: {},
+    clusters,
+  });
+  return { sandbox, clock };
+}
+
+/** Moves the clock on by `ms` in steps of `step`, as time passes for a watcher polling the cluster. */
+export function elapse(clock: Clock, ms: number, step = 5_000) {
+  for (let done = 0; done < ms; done += step) clock.advance(Math.min(step, ms - done));
+}
+
+/** Creates a namespace (and returns its name). */
+export function ensureNamespace(api: ObjectApi, name: string): string {
+  if (!api.get('v1', 'Namespace', name)) {
+    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  return name;
+}
+
+/** The pods of a namespace by name: phase, readiness, restarts, waiting reason, last termination. */
+export function podStates(api: ObjectApi, namespace: string, labelSelector?: string) {
+  return Object.fromEntries(
+    api.list('v1', 'Pod', namespace, { labelSelector }).map(p => {
+      const status = (p.status ?? {}) as any;
+      const main = status.containerStatuses?.[0];
+      return [
+        p.metadata.name,
+        {
+          phase: status.phase,
+          ready: status.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True',
+          restarts: main?.restartCount ?? 0,
+          waiting: main?.state?.waiting?.reason,
+          lastTerminated: main?.lastState?.terminated?.reason,
+        },
+      ];
+    }),
+  );
+}
+
+/** Warning events of a namespace as `reason object count`. */
+export function warnings(api: ObjectApi, namespace: string) {
+  return api
+    .list('v1', 'Event', namespace)
+    .filter(e => e.type === 'Warning')
+    .map(e => ({
+      reason: String(e.reason),
+      object: String((e.involvedObject as any).name),
+      count: Number(e.count),
+      message: String(e.message),
+    }));
 }
