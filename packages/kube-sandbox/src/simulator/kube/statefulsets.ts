@@ -1,5 +1,5 @@
 import { isObject, JsonObject, KubeObject } from '../../types';
-import { controllerOf, ownerRef, SimContext } from '../context';
+import { controllerOf, every, ownerRef, SimContext } from '../context';
 import { safeHash } from '../hash';
 import { writeStatus } from '../writer';
 
@@ -143,7 +143,17 @@ export function reconcileStatefulSet(ctx: SimContext, namespace: string, name: s
     if (byOrdinal.has(i)) continue;
     const lowerReady = [...Array(i).keys()].every(j => isReady(byOrdinal.get(j)));
     if (!parallel && !lowerReady) break;
-    createClaims(ctx, sts, `${name}-${i}`);
+    const podName = `${name}-${i}`;
+    if (ctx.api.get('v1', 'Pod', podName, namespace)) {
+      // A pod of that name that is not the StatefulSet's: it is not adopted, as in Kubernetes.
+      if (every(ctx, `FailedCreate|${sts.metadata.uid}|${i}`, ctx.timings.retryMs)) {
+        ctx.events.warning(sts, 'FailedCreate',
+          `create Pod ${podName} in StatefulSet ${name} failed error: pods "${podName}" already exists`,
+          { component: 'statefulset-controller' });
+      }
+      continue;
+    }
+    createClaims(ctx, sts, podName);
     createPod(ctx, sts, i, updateRevision);
     if (!parallel) break;
   }
