@@ -64,7 +64,11 @@ export function createClock(options: ClockOptions = {}): Clock {
   const nextDue = (limit: number) => {
     let best: Timer | undefined;
     for (const t of timers) {
-      if (t.at <= limit && (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq))) best = t;
+      if (
+        t.at <= limit &&
+        (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq))
+      )
+        best = t;
     }
     return best;
   };

@@ -19,7 +19,7 @@ export const DEFAULT_FLEET: ReadonlyArray<
     port: 6551,
     crdSets: ['cfk-3.3.0'],
     shows:
-      'CFK 3.3.0: shared (kafka-platform, the platform team\'s cluster all services use) and payments-kafka (payments, healthy, ClusterLink from shared)',
+      "CFK 3.3.0: shared (kafka-platform, the platform team's cluster all services use) and payments-kafka (payments, healthy, ClusterLink from shared)",
   },
   {
     name: 'prod-us',

@@ -101,7 +101,9 @@ export async function runCli(
   const speed = Number(speedText);
   if (!Number.isFinite(speed) || speed <= 0) {
     await admin.stop();
-    throw new Error(`kube-sandbox: --speed must be a number above 0, got "${speedText}"`);
+    throw new Error(
+      `kube-sandbox: --speed must be a number above 0, got "${speedText}"`,
+    );
   }
   const seed = !(values['no-seed'] || env.KUBE_SANDBOX_NO_SEED === 'true');
   // The fleet is applied in the past and provisioned on a stopped clock, then time runs.
@@ -121,7 +123,8 @@ export async function runCli(
       missingCrds: 'schemaless',
       clock,
       simulator: {
-        onError: e => out.warn(`kube-sandbox: simulator: ${e.key}: ${e.message}`),
+        onError: e =>
+          out.warn(`kube-sandbox: simulator: ${e.key}: ${e.message}`),
       },
     });
     if (seed) seeded = seedFleet(sandbox, { now, speed });
@@ -151,7 +154,10 @@ export async function runCli(
         c.validationOff ? ', validation OFF' : ''
       })`,
     );
-    if (seed) out.log(`  shows       ${DEFAULT_FLEET.find(f => f.name === c.name)?.shows}`);
+    if (seed)
+      out.log(
+        `  shows       ${DEFAULT_FLEET.find(f => f.name === c.name)?.shows}`,
+      );
     out.log(`  url         ${c.url}`);
     out.log(`  kubeconfig  ${c.kubeconfig}`);
     out.log(`  ca file     ${c.caFile}`);

@@ -136,7 +136,8 @@ export async function startSimulated(
 
 /** Moves the clock on by `ms` in steps of `step`, as time passes for a watcher polling the cluster. */
 export function elapse(clock: Clock, ms: number, step = 5_000) {
-  for (let done = 0; done < ms; done += step) clock.advance(Math.min(step, ms - done));
+  for (let done = 0; done < ms; done += step)
+    clock.advance(Math.min(step, ms - done));
 }
 
 /** Creates a namespace (and returns its name). */
@@ -147,8 +148,21 @@ export function ensureNamespace(api: ObjectApi, name: string): string {
   return name;
 }
 
+/** What {@link podStates} reports of a pod. */
+export interface PodState {
+  phase?: string;
+  ready: boolean;
+  restarts: number;
+  waiting?: string;
+  lastTerminated?: string;
+}
+
 /** The pods of a namespace by name: phase, readiness, restarts, waiting reason, last termination. */
-export function podStates(api: ObjectApi, namespace: string, labelSelector?: string) {
+export function podStates(
+  api: ObjectApi,
+  namespace: string,
+  labelSelector?: string,
+): Record<string, PodState> {
   return Object.fromEntries(
     api.list('v1', 'Pod', namespace, { labelSelector }).map(p => {
       const status = (p.status ?? {}) as any;
@@ -157,7 +171,9 @@ export function podStates(api: ObjectApi, namespace: string, labelSelector?: str
         p.metadata.name,
         {
           phase: status.phase,
-          ready: status.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True',
+          ready:
+            status.conditions?.find((c: any) => c.type === 'Ready')?.status ===
+            'True',
           restarts: main?.restartCount ?? 0,
           waiting: main?.state?.waiting?.reason,
           lastTerminated: main?.lastState?.terminated?.reason,

@@ -40,7 +40,8 @@ async function apiFaults(cluster: SandboxCluster, r: AdminRequest) {
 function metrics(cluster: SandboxCluster, r: AdminRequest) {
   if (r.rest.length !== 1) return noRoute(r);
   if (r.method === 'DELETE') cluster.requests.reset();
-  else if (r.method !== 'GET') return send(r.res, 405, { error: `${r.method} not allowed` });
+  else if (r.method !== 'GET')
+    return send(r.res, 405, { error: `${r.method} not allowed` });
   return send(r.res, 200, cluster.requests());
 }
 
@@ -49,24 +50,40 @@ async function simulator(cluster: SandboxCluster, r: AdminRequest) {
   const sim = cluster.simulator;
   const { method, res, rest, req } = r;
   if (!sim) {
-    send(res, 409, { error: `the simulator is off on cluster ${cluster.name}` });
+    send(res, 409, {
+      error: `the simulator is off on cluster ${cluster.name}`,
+    });
     return;
   }
   const [, what, ...id] = rest;
   if (!what && method === 'GET') {
-    send(res, 200, { timings: sim.timings, faults: sim.faults(), errors: sim.errors() });
+    send(res, 200, {
+      timings: sim.timings,
+      faults: sim.faults(),
+      errors: sim.errors(),
+    });
   } else if (what === 'faults' && !id.length && method === 'GET') {
     send(res, 200, sim.faults());
   } else if (what === 'faults' && !id.length && method === 'POST') {
     send(res, 201, sim.inject(parseFault(await json(req))));
   } else if (what === 'faults' && method === 'DELETE') {
     const cleared = sim.clear(id.length ? id.join('/') : undefined);
-    if (id.length && !cleared.length) send(res, 404, { error: `no fault ${id.join('/')}` });
+    if (id.length && !cleared.length)
+      send(res, 404, { error: `no fault ${id.join('/')}` });
     else send(res, 200, cleared);
   } else if (what === 'roll' && !id.length && method === 'POST') {
-    const body = (await json(req)) as { namespace?: string; name?: string; kind?: string };
-    if (!body.namespace || !body.name) throw new Error('a roll needs "namespace" and "name"');
-    const rolled = sim.roll({ namespace: body.namespace, name: body.name, kind: body.kind });
+    const body = (await json(req)) as {
+      namespace?: string;
+      name?: string;
+      kind?: string;
+    };
+    if (!body.namespace || !body.name)
+      throw new Error('a roll needs "namespace" and "name"');
+    const rolled = sim.roll({
+      namespace: body.namespace,
+      name: body.name,
+      kind: body.kind,
+    });
     send(res, 200, {
       kind: rolled.kind,
       namespace: rolled.metadata.namespace,

@@ -31,6 +31,8 @@ export interface AdminRequest {
 /** 404 naming the route. */
 export function noRoute(r: AdminRequest) {
   send(r.res, 404, {
-    error: `no route ${r.method} ${new URL(r.req.url ?? '/', 'http://admin').pathname}`,
+    error: `no route ${r.method} ${
+      new URL(r.req.url ?? '/', 'http://admin').pathname
+    }`,
   });
 }

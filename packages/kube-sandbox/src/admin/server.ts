@@ -25,7 +25,11 @@ function describe(c: SandboxCluster) {
     validationOff: c.validationOff,
     faults: c.faults.get(),
     simulator: c.simulator
-      ? { running: true, faults: c.simulator.faults(), errors: c.simulator.errors().length }
+      ? {
+          running: true,
+          faults: c.simulator.faults(),
+          errors: c.simulator.errors().length,
+        }
       : { running: false },
     requests: c.requests(),
   };
@@ -36,15 +40,21 @@ function clockState(clock: Clock) {
 }
 
 /** `GET|POST /clock`: the sandbox time; POST `{ speed?, advanceMs? }` changes its pace or moves it on. */
-async function clockRoute(clock: Clock, req: IncomingMessage, res: ServerResponse) {
+async function clockRoute(
+  clock: Clock,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   if (req.method === 'POST') {
     const body = (await json(req)) as { speed?: unknown; advanceMs?: unknown };
     if (body.speed !== undefined) {
-      if (typeof body.speed !== 'number' || body.speed < 0) throw new Error('speed is a number ≥ 0');
+      if (typeof body.speed !== 'number' || body.speed < 0)
+        throw new Error('speed is a number ≥ 0');
       clock.setSpeed(body.speed);
     }
     if (body.advanceMs !== undefined) {
-      if (typeof body.advanceMs !== 'number' || body.advanceMs < 0) throw new Error('advanceMs is a number ≥ 0');
+      if (typeof body.advanceMs !== 'number' || body.advanceMs < 0)
+        throw new Error('advanceMs is a number ≥ 0');
       clock.advance(body.advanceMs);
     }
   } else if (req.method !== 'GET') {
@@ -88,7 +98,10 @@ export async function startAdminServer(options: {
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://admin');
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const method = req.method ?? 'GET';
     if (url.pathname === '/healthz' && method === 'GET') {
       send(res, clusters ? 200 : 503, clusters ? 'ok\n' : 'starting\n');
@@ -115,7 +128,13 @@ export async function startAdminServer(options: {
       send(res, 404, { error: `no cluster ${parts[1]}` });
       return;
     }
-    await clusterRoute(cluster, { req, res, method, rest: parts.slice(2), query: url.searchParams });
+    await clusterRoute(cluster, {
+      req,
+      res,
+      method,
+      rest: parts.slice(2),
+      query: url.searchParams,
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,10 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * holding the applied manifest, and `kubectl-client-side-apply` as its field manager. Existing
  * objects are left as they are (the demo seeds an empty cluster).
  */
-export function apply(api: ObjectApi, object: KubeObject): Readonly<KubeObject> {
+export function apply(
+  api: ObjectApi,
+  object: KubeObject,
+): Readonly<KubeObject> {
   const existing = api.get(
     String(object.apiVersion),
     String(object.kind),

@@ -26,7 +26,25 @@ export function prodUs(): KubeObject[] {
     topic(API, NS, CLUSTER, 'orders-cancelled', 12, orders),
     topic(API, NS, CLUSTER, 'orders-fulfilled', 12, orders),
     topic(API, NS, CLUSTER, 'orders-audit', 3, orders),
-    user(API, NS, CLUSTER, 'orders-api', 'tls', 'orders-', ['Describe', 'Read', 'Write'], orders),
-    user(API, NS, CLUSTER, 'orders-analytics', 'scram-sha-512', 'orders-', ['Describe', 'Read'], orders),
+    user(
+      API,
+      NS,
+      CLUSTER,
+      'orders-api',
+      'tls',
+      'orders-',
+      ['Describe', 'Read', 'Write'],
+      orders,
+    ),
+    user(
+      API,
+      NS,
+      CLUSTER,
+      'orders-analytics',
+      'scram-sha-512',
+      'orders-',
+      ['Describe', 'Read'],
+      orders,
+    ),
   ];
 }

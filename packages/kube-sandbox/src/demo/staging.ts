@@ -26,8 +26,26 @@ export function staging(): KubeObject[] {
     topic(API, NS, CLUSTER, 'shipping-label-created', 6, shipping),
     topic(API, NS, CLUSTER, 'shipping-dispatched', 6, shipping),
     topic(API, NS, CLUSTER, 'shipping-delivered', 6, shipping),
-    user(API, NS, CLUSTER, 'shipping-api', 'tls', 'shipping-', ['Describe', 'Read', 'Write'], shipping),
-    user(API, NS, CLUSTER, 'shipping-connect', 'scram-sha-512', 'shipping-', ['Describe', 'Read', 'Write'], shipping),
+    user(
+      API,
+      NS,
+      CLUSTER,
+      'shipping-api',
+      'tls',
+      'shipping-',
+      ['Describe', 'Read', 'Write'],
+      shipping,
+    ),
+    user(
+      API,
+      NS,
+      CLUSTER,
+      'shipping-connect',
+      'scram-sha-512',
+      'shipping-',
+      ['Describe', 'Read', 'Write'],
+      shipping,
+    ),
     {
       apiVersion: API,
       kind: 'KafkaConnect',
@@ -50,7 +68,10 @@ export function staging(): KubeObject[] {
           'offset.storage.replication.factor': 3,
           'status.storage.replication.factor': 3,
         },
-        resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { memory: '2Gi' } },
+        resources: {
+          requests: { cpu: '500m', memory: '2Gi' },
+          limits: { memory: '2Gi' },
+        },
       },
     },
     {
@@ -86,7 +107,11 @@ export function staging(): KubeObject[] {
           {
             alias: 'prod-eu',
             bootstrapServers: 'shared.kafka-platform.prod-eu.example.com:9092',
-            tls: { trustedCertificates: [{ secretName: 'prod-eu-cluster-ca-cert', pattern: '*.crt' }] },
+            tls: {
+              trustedCertificates: [
+                { secretName: 'prod-eu-cluster-ca-cert', pattern: '*.crt' },
+              ],
+            },
           },
           {
             alias: 'staging',
@@ -106,13 +131,15 @@ export function staging(): KubeObject[] {
               tasksMax: 2,
               config: {
                 'replication.factor': 3,
-                'replication.policy.class': 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy',
+                'replication.policy.class':
+                  'org.apache.kafka.connect.mirror.IdentityReplicationPolicy',
               },
             },
             checkpointConnector: {
               config: {
                 'checkpoints.topic.replication.factor': 3,
-                'replication.policy.class': 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy',
+                'replication.policy.class':
+                  'org.apache.kafka.connect.mirror.IdentityReplicationPolicy',
               },
             },
             topicsPattern: 'shipping\\..*',

@@ -9,11 +9,20 @@ import { KubeObject } from '../types';
 export type StrimziApi = 'kafka.strimzi.io/v1' | 'kafka.strimzi.io/v1beta2';
 
 /** The node pools `controller` and `broker` of a cluster. */
-export function nodePools(api: StrimziApi, ns: string, cluster: string, size: string): KubeObject[] {
+export function nodePools(
+  api: StrimziApi,
+  ns: string,
+  cluster: string,
+  size: string,
+): KubeObject[] {
   return (['controller', 'broker'] as const).map(role => ({
     apiVersion: api,
     kind: 'KafkaNodePool',
-    metadata: { name: role, namespace: ns, labels: { 'strimzi.io/cluster': cluster } },
+    metadata: {
+      name: role,
+      namespace: ns,
+      labels: { 'strimzi.io/cluster': cluster },
+    },
     spec: {
       replicas: 3,
       roles: [role],
@@ -30,10 +39,16 @@ export function nodePools(api: StrimziApi, ns: string, cluster: string, size: st
         ],
       },
       resources: {
-        requests: { cpu: role === 'broker' ? '1' : '500m', memory: role === 'broker' ? '4Gi' : '2Gi' },
+        requests: {
+          cpu: role === 'broker' ? '1' : '500m',
+          memory: role === 'broker' ? '4Gi' : '2Gi',
+        },
         limits: { memory: role === 'broker' ? '4Gi' : '2Gi' },
       },
-      jvmOptions: { '-Xms': role === 'broker' ? '2g' : '1g', '-Xmx': role === 'broker' ? '2g' : '1g' },
+      jvmOptions: {
+        '-Xms': role === 'broker' ? '2g' : '1g',
+        '-Xmx': role === 'broker' ? '2g' : '1g',
+      },
     },
   }));
 }
@@ -57,7 +72,13 @@ export function kafka(
         metadataVersion,
         listeners: [
           { name: 'plain', port: 9092, type: 'internal', tls: false },
-          { name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'tls' } },
+          {
+            name: 'tls',
+            port: 9093,
+            type: 'internal',
+            tls: true,
+            authentication: { type: 'tls' },
+          },
         ],
         authorization: { type: 'simple' },
         config: {
@@ -86,11 +107,19 @@ export function topic(
   return {
     apiVersion: api,
     kind: 'KafkaTopic',
-    metadata: { name, namespace: ns, labels: { 'strimzi.io/cluster': cluster, ...labels } },
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { 'strimzi.io/cluster': cluster, ...labels },
+    },
     spec: {
       partitions,
       replicas: 3,
-      config: { 'retention.ms': 604800000, 'segment.bytes': 1073741824, 'min.insync.replicas': 2 },
+      config: {
+        'retention.ms': 604800000,
+        'segment.bytes': 1073741824,
+        'min.insync.replicas': 2,
+      },
     },
   };
 }
@@ -109,14 +138,26 @@ export function user(
   return {
     apiVersion: api,
     kind: 'KafkaUser',
-    metadata: { name, namespace: ns, labels: { 'strimzi.io/cluster': cluster, ...labels } },
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { 'strimzi.io/cluster': cluster, ...labels },
+    },
     spec: {
       authentication: { type: authentication },
       authorization: {
         type: 'simple',
         acls: [
-          { resource: { type: 'topic', name: prefix, patternType: 'prefix' }, operations, host: '*' },
-          { resource: { type: 'group', name: prefix, patternType: 'prefix' }, operations: ['Read'], host: '*' },
+          {
+            resource: { type: 'topic', name: prefix, patternType: 'prefix' },
+            operations,
+            host: '*',
+          },
+          {
+            resource: { type: 'group', name: prefix, patternType: 'prefix' },
+            operations: ['Read'],
+            host: '*',
+          },
         ],
       },
     },

@@ -67,7 +67,11 @@ export function ownerRef(owner: Readonly<KubeObject>) {
  * True at most once per `intervalMs` for a key: how the kubelet, the scheduler and the provisioner
  * pace their repeated Warning events.
  */
-export function every(ctx: SimContext, id: string, intervalMs: number): boolean {
+export function every(
+  ctx: SimContext,
+  id: string,
+  intervalMs: number,
+): boolean {
   const last = ctx.memory.get(`every|${id}`) as number | undefined;
   const now = ctx.clock.now();
   if (last !== undefined && now - last < intervalMs) return false;

@@ -41,8 +41,9 @@ export type ActiveFault = SimulatorFault & { id: string; since: string };
 
 /** The id of a fault: its type and target, e.g. `crashLoop/orders/orders-kafka-broker-4`. @public */
 export function faultId(fault: SimulatorFault): string {
-  const target =
-    'pod' in fault ? fault.pod : 'name' in fault ? fault.name ?? '*' : '*';
+  let target = '*';
+  if ('pod' in fault) target = fault.pod;
+  else if ('name' in fault && fault.name) target = fault.name;
   return `${fault.type}/${fault.namespace ?? '*'}/${target}`;
 }
 

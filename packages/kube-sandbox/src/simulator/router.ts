@@ -19,22 +19,48 @@ function cfkApps(ctx: SimContext, namespace?: string): Work[] {
     ctx.storedAt(CFK_GROUP, kind)
       ? ctx.api
           .list(CFK_API, kind, namespace)
-          .map((o): Work => [key('cfkapp', kind, String(o.metadata.namespace), String(o.metadata.name)), true])
+          .map(
+            (o): Work => [
+              key(
+                'cfkapp',
+                kind,
+                String(o.metadata.namespace),
+                String(o.metadata.name),
+              ),
+              true,
+            ],
+          )
       : [],
   );
 }
 
-function strimziApps(ctx: SimContext, namespace: string, kinds = STRIMZI_APPS): Work[] {
+function strimziApps(
+  ctx: SimContext,
+  namespace: string,
+  kinds = STRIMZI_APPS,
+): Work[] {
   return kinds.flatMap(kind => {
     const api = strimziApi(ctx, kind);
     return api
-      ? ctx.api.list(api, kind, namespace).map((o): Work => [key('sapp', kind, namespace, String(o.metadata.name)), true])
+      ? ctx.api
+          .list(api, kind, namespace)
+          .map(
+            (o): Work => [
+              key('sapp', kind, namespace, String(o.metadata.name)),
+              true,
+            ],
+          )
       : [];
   });
 }
 
 /** The reconciles an object's change calls for: its own controller's, and its owner's. */
-function work(ctx: SimContext, resource: string, object: Readonly<KubeObject>, type: StoreEvent['type']): Work[] {
+function work(
+  ctx: SimContext,
+  resource: string,
+  object: Readonly<KubeObject>,
+  type: StoreEvent['type'],
+): Work[] {
   const ns = String(object.metadata.namespace ?? '');
   const name = String(object.metadata.name);
   const labels = object.metadata.labels ?? {};
@@ -43,47 +69,73 @@ function work(ctx: SimContext, resource: string, object: Readonly<KubeObject>, t
   switch (resource) {
     case 'pods': {
       const out: Work[] = [[key('kubelet', '', ns, name), false]];
-      if (owner?.kind === 'StatefulSet') out.push([key('sts', '', ns, owner.name), false]);
-      if (owner?.kind === 'StrimziPodSet') out.push([key('podset', '', ns, owner.name), false]);
+      if (owner?.kind === 'StatefulSet')
+        out.push([key('sts', '', ns, owner.name), false]);
+      if (owner?.kind === 'StrimziPodSet')
+        out.push([key('podset', '', ns, owner.name), false]);
       if (labels['strimzi.io/component-type'] === 'entity-operator') {
-        out.push([key('strimzi', 'Kafka', ns, labels['strimzi.io/cluster']), true], ...strimziApps(ctx, ns, ['KafkaTopic', 'KafkaUser']));
+        out.push(
+          [key('strimzi', 'Kafka', ns, labels['strimzi.io/cluster']), true],
+          ...strimziApps(ctx, ns, ['KafkaTopic', 'KafkaUser']),
+        );
       }
       return out;
     }
     case 'persistentvolumeclaims': {
       const out: Work[] = [[key('pvc', '', ns, name), false]];
       for (const pod of ctx.api.list('v1', 'Pod', ns)) {
-        if (claimsOf(pod).includes(name)) out.push([key('kubelet', '', ns, String(pod.metadata.name)), false]);
+        if (claimsOf(pod).includes(name))
+          out.push([key('kubelet', '', ns, String(pod.metadata.name)), false]);
       }
       if (type === 'DELETED' && labels['strimzi.io/kind'] === 'Kafka') {
-        out.push([key('strimzi', 'Kafka', ns, labels['strimzi.io/cluster']), true]);
+        out.push([
+          key('strimzi', 'Kafka', ns, labels['strimzi.io/cluster']),
+          true,
+        ]);
       }
       return out;
     }
     case 'statefulsets.apps': {
       const out: Work[] = [[key('sts', '', ns, name), false]];
-      if (owner && clusterKind(owner.kind)) out.push([key('cfk', owner.kind, ns, owner.name), true]);
+      if (owner && clusterKind(owner.kind))
+        out.push([key('cfk', owner.kind, ns, owner.name), true]);
       return out;
     }
     default:
   }
   if (group === PODSET_GROUP) {
     const out: Work[] = [[key('podset', '', ns, name), false]];
-    if (owner && STRIMZI_WORKLOADS.includes(owner.kind)) out.push([key('strimzi', owner.kind, ns, owner.name), true]);
+    if (owner && STRIMZI_WORKLOADS.includes(owner.kind))
+      out.push([key('strimzi', owner.kind, ns, owner.name), true]);
     return out;
   }
   const kind = String(object.kind);
   if (group === CFK_GROUP) {
-    if (clusterKind(kind)) return [[key('cfk', kind, ns, name), true], ...cfkApps(ctx)];
-    if (kind === 'KafkaRestClass') return [[key('cfkapp', kind, ns, name), true], ...cfkApps(ctx)];
+    if (clusterKind(kind))
+      return [[key('cfk', kind, ns, name), true], ...cfkApps(ctx)];
+    if (kind === 'KafkaRestClass')
+      return [[key('cfkapp', kind, ns, name), true], ...cfkApps(ctx)];
     return [[key('cfkapp', kind, ns, name), true]];
   }
   if (group === STRIMZI_GROUP) {
-    if (kind === 'KafkaNodePool') return [[key('strimzi', 'Kafka', ns, labels['strimzi.io/cluster'] ?? ''), true]];
-    if (kind === 'Kafka') return [[key('strimzi', kind, ns, name), true], ...strimziApps(ctx, ns, ['KafkaTopic', 'KafkaUser'])];
-    if (kind === 'KafkaConnect') return [[key('strimzi', kind, ns, name), true], ...strimziApps(ctx, ns, ['KafkaConnector'])];
-    if (STRIMZI_WORKLOADS.includes(kind)) return [[key('strimzi', kind, ns, name), true]];
-    if (STRIMZI_APPS.includes(kind)) return [[key('sapp', kind, ns, name), true]];
+    if (kind === 'KafkaNodePool')
+      return [
+        [key('strimzi', 'Kafka', ns, labels['strimzi.io/cluster'] ?? ''), true],
+      ];
+    if (kind === 'Kafka')
+      return [
+        [key('strimzi', kind, ns, name), true],
+        ...strimziApps(ctx, ns, ['KafkaTopic', 'KafkaUser']),
+      ];
+    if (kind === 'KafkaConnect')
+      return [
+        [key('strimzi', kind, ns, name), true],
+        ...strimziApps(ctx, ns, ['KafkaConnector']),
+      ];
+    if (STRIMZI_WORKLOADS.includes(kind))
+      return [[key('strimzi', kind, ns, name), true]];
+    if (STRIMZI_APPS.includes(kind))
+      return [[key('sapp', kind, ns, name), true]];
   }
   return [];
 }
@@ -91,15 +143,39 @@ function work(ctx: SimContext, resource: string, object: Readonly<KubeObject>, t
 /** Every reconcile of a namespace (or of the whole cluster): what a resync (or a switch turned back on) runs. */
 export function everything(ctx: SimContext, namespace?: string): string[] {
   const keys: string[] = [];
-  const add = (controller: string, kind: string, objects: Array<Readonly<KubeObject>>) =>
-    objects.forEach(o => keys.push(key(controller, kind, String(o.metadata.namespace), String(o.metadata.name))));
+  const add = (
+    controller: string,
+    kind: string,
+    objects: Array<Readonly<KubeObject>>,
+  ) =>
+    objects.forEach(o =>
+      keys.push(
+        key(
+          controller,
+          kind,
+          String(o.metadata.namespace),
+          String(o.metadata.name),
+        ),
+      ),
+    );
   add('pvc', '', ctx.api.list('v1', 'PersistentVolumeClaim', namespace));
   add('kubelet', '', ctx.api.list('v1', 'Pod', namespace));
   add('sts', '', ctx.api.list('apps/v1', 'StatefulSet', namespace));
   const podSets = ctx.storedAt(PODSET_GROUP, 'StrimziPodSet');
-  if (podSets) add('podset', '', ctx.api.list(podSets, 'StrimziPodSet', namespace));
-  for (const kind of ['Kafka', 'KRaftController', 'Zookeeper', 'SchemaRegistry', 'Connect', 'KsqlDB', 'ControlCenter', 'KafkaRestProxy']) {
-    if (ctx.storedAt(CFK_GROUP, kind)) add('cfk', kind, ctx.api.list(CFK_API, kind, namespace));
+  if (podSets)
+    add('podset', '', ctx.api.list(podSets, 'StrimziPodSet', namespace));
+  for (const kind of [
+    'Kafka',
+    'KRaftController',
+    'Zookeeper',
+    'SchemaRegistry',
+    'Connect',
+    'KsqlDB',
+    'ControlCenter',
+    'KafkaRestProxy',
+  ]) {
+    if (ctx.storedAt(CFK_GROUP, kind))
+      add('cfk', kind, ctx.api.list(CFK_API, kind, namespace));
   }
   keys.push(...cfkApps(ctx, namespace).map(([k]) => k));
   for (const kind of STRIMZI_WORKLOADS) {
@@ -124,11 +200,18 @@ export function route(ctx: SimContext, event: StoreEvent) {
     const was = event.previous?.object.metadata.annotations?.[SIMULATOR_SWITCH];
     const is = object.metadata.annotations?.[SIMULATOR_SWITCH];
     if (was === 'off' && is !== 'off' && event.type !== 'DELETED') {
-      everything(ctx, String(object.metadata.name)).forEach(k => ctx.enqueue(k));
+      everything(ctx, String(object.metadata.name)).forEach(k =>
+        ctx.enqueue(k),
+      );
     }
     return;
   }
-  if (event.resource === 'events' || event.resource === 'services' || event.resource === 'secrets') return;
+  if (
+    event.resource === 'events' ||
+    event.resource === 'services' ||
+    event.resource === 'secrets'
+  )
+    return;
   for (const [k, delayed] of work(ctx, event.resource, object, event.type)) {
     ctx.enqueue(k, delayed ? ctx.timings.operatorDelayMs : 0);
   }

@@ -11,7 +11,7 @@ import { createEventRecorder } from './kube/events';
 import { claimsOf, reconcilePod } from './kube/kubelet';
 import { reconcileStatefulSet } from './kube/statefulsets';
 import { reconcileClaim } from './kube/volumes';
-import { createWorkQueue } from './queue';
+import { createWorkQueue, WorkQueue } from './queue';
 import { everything, route, SIMULATOR_SWITCH } from './router';
 import { reconcileStrimziApp } from './strimzi/apps';
 import { reconcileStrimziConnect } from './strimzi/connect';
@@ -77,10 +77,18 @@ export interface SimulatedCluster {
   api: ObjectApi;
   store: Store;
   clock: Clock;
-  servedVersions(group: string, kind: string): { versions: string[]; storage: string } | undefined;
+  servedVersions(
+    group: string,
+    kind: string,
+  ): { versions: string[]; storage: string } | undefined;
 }
 
-type Controller = (ctx: SimContext, kind: string, namespace: string, name: string) => void;
+type Controller = (
+  ctx: SimContext,
+  kind: string,
+  namespace: string,
+  name: string,
+) => void;
 
 const CONTROLLERS: Record<string, Controller> = {
   kubelet: (ctx, _k, ns, name) => reconcilePod(ctx, ns, name),
@@ -90,12 +98,17 @@ const CONTROLLERS: Record<string, Controller> = {
   cfk: reconcileCfkCluster,
   cfkapp: reconcileCfkApp,
   strimzi: (ctx, kind, ns, name) =>
-    kind === 'Kafka' ? reconcileStrimziKafka(ctx, ns, name) : reconcileStrimziConnect(ctx, kind, ns, name),
+    kind === 'Kafka'
+      ? reconcileStrimziKafka(ctx, ns, name)
+      : reconcileStrimziConnect(ctx, kind, ns, name),
   sapp: reconcileStrimziApp,
 };
 
 /** Starts the simulator of a cluster: it subscribes to the store and reconciles from then on. */
-export function createSimulator(cluster: SimulatedCluster, options: SimulatorOptions = {}): Simulator {
+export function createSimulator(
+  cluster: SimulatedCluster,
+  options: SimulatorOptions = {},
+): Simulator {
   const timings = Object.freeze({ ...DEFAULT_TIMINGS, ...options.timings });
   const errors: SimulatorError[] = [];
   const report = (k: string, error: unknown) => {
@@ -116,18 +129,8 @@ export function createSimulator(cluster: SimulatedCluster, options: SimulatorOpt
     const ns = cluster.api.get('v1', 'Namespace', namespace);
     return !ns || ns.metadata.annotations?.[SIMULATOR_SWITCH] === 'off';
   };
-  const run = (k: string) => {
-    const [controller, kind, namespace, name] = k.split('|');
-    if (namespace && switchedOff(namespace)) return;
-    try {
-      CONTROLLERS[controller]?.(ctx, kind, namespace, name);
-    } catch (error) {
-      report(k, error);
-    }
-  };
-  const queue = createWorkQueue(cluster.clock, run, k =>
-    report(k, new Error('the simulator did not settle: a controller keeps rewriting')),
-  );
+  // The queue runs controllers on the context, whose enqueue feeds the queue.
+  const work: { queue?: WorkQueue } = {};
   const faults = createFaultBook((namespace, pod) => {
     const found = cluster.api.get('v1', 'Pod', pod, namespace);
     return found ? claimsOf(found) : undefined;
@@ -139,13 +142,30 @@ export function createSimulator(cluster: SimulatedCluster, options: SimulatorOpt
     faults,
     events: createEventRecorder(cluster.api, cluster.clock),
     storedAt,
-    enqueue: (k, delayMs) => queue.enqueue(k, delayMs),
+    enqueue: (k, delayMs) => work.queue?.enqueue(k, delayMs),
     memory: new Map(),
     nodes: options.nodes ?? ['worker-1', 'worker-2', 'worker-3'],
     storageClass: options.storageClass ?? 'gp3',
   };
+  const run = (k: string) => {
+    const [controller, kind, namespace, name] = k.split('|');
+    if (namespace && switchedOff(namespace)) return;
+    try {
+      CONTROLLERS[controller]?.(ctx, kind, namespace, name);
+    } catch (error) {
+      report(k, error);
+    }
+  };
+  const queue = createWorkQueue(cluster.clock, run, k =>
+    report(
+      k,
+      new Error('the simulator did not settle: a controller keeps rewriting'),
+    ),
+  );
+  work.queue = queue;
   const unsubscribe = cluster.store.subscribe(event => route(ctx, event));
-  const resync = (namespace?: string) => everything(ctx, namespace).forEach(k => queue.enqueue(k));
+  const resync = (namespace?: string) =>
+    everything(ctx, namespace).forEach(k => queue.enqueue(k));
   resync();
 
   // Replaces a pod and its claims, so that the claims are provisioned again (and fail to).
@@ -173,7 +193,9 @@ export function createSimulator(cluster: SimulatedCluster, options: SimulatorOpt
     },
     clear(id) {
       const ids = id === undefined ? faults.list().map(f => f.id) : [id];
-      const cleared = ids.map(i => faults.remove(i)).filter((f): f is ActiveFault => f !== undefined);
+      const cleared = ids
+        .map(i => faults.remove(i))
+        .filter((f): f is ActiveFault => f !== undefined);
       cleared.forEach(f => resync(f.namespace));
       queue.drain();
       return cleared;
@@ -181,23 +203,51 @@ export function createSimulator(cluster: SimulatedCluster, options: SimulatorOpt
     faults: () => faults.list(),
     roll(target) {
       const at = nowIso(ctx);
-      const cfk = (target.kind ? [target.kind] : ['Kafka', 'KRaftController', 'Zookeeper', 'SchemaRegistry', 'Connect', 'KsqlDB', 'ControlCenter', 'KafkaRestProxy'])
+      const cfk = (
+        target.kind
+          ? [target.kind]
+          : [
+              'Kafka',
+              'KRaftController',
+              'Zookeeper',
+              'SchemaRegistry',
+              'Connect',
+              'KsqlDB',
+              'ControlCenter',
+              'KafkaRestProxy',
+            ]
+      )
         .filter(kind => clusterKind(kind) && storedAt(CFK_GROUP, kind))
-        .find(kind => cluster.api.get(CFK_API, kind, target.name, target.namespace));
+        .find(kind =>
+          cluster.api.get(CFK_API, kind, target.name, target.namespace),
+        );
       if (cfk) {
         return cluster.api.patch(CFK_API, cfk, target.name, target.namespace, {
-          spec: { podTemplate: { annotations: { 'kafkacluster-manual-roll': at } } },
+          spec: {
+            podTemplate: { annotations: { 'kafkacluster-manual-roll': at } },
+          },
         });
       }
-      for (const kind of target.kind ? [target.kind] : ['Kafka', 'KafkaConnect', 'KafkaMirrorMaker2']) {
+      for (const kind of target.kind
+        ? [target.kind]
+        : ['Kafka', 'KafkaConnect', 'KafkaMirrorMaker2']) {
         const api = strimziApi(ctx, kind);
-        if (!api || !cluster.api.get(api, kind, target.name, target.namespace)) continue;
-        const template = { pod: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } } };
+        if (!api || !cluster.api.get(api, kind, target.name, target.namespace))
+          continue;
+        const template = {
+          pod: {
+            metadata: {
+              annotations: { 'kubectl.kubernetes.io/restartedAt': at },
+            },
+          },
+        };
         return cluster.api.patch(api, kind, target.name, target.namespace, {
           spec: kind === 'Kafka' ? { kafka: { template } } : { template },
         });
       }
-      throw new Error(`kube-sandbox: no CFK or Strimzi resource ${target.namespace}/${target.name} to roll`);
+      throw new Error(
+        `kube-sandbox: no CFK or Strimzi resource ${target.namespace}/${target.name} to roll`,
+      );
     },
     errors: () => [...errors],
     stop() {

@@ -11,7 +11,8 @@ import {
   warnings,
 } from '../testUtils';
 
-const merge = () => k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
+const merge = () =>
+  k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch);
 
 let sandbox: Sandbox;
 let clock: Clock;
@@ -19,15 +20,34 @@ let us: SandboxCluster;
 let stg: SandboxCluster;
 
 /** kafka-persistent.yaml's cluster (operators.md §4): pools controller and broker of 3. */
-function cluster(api: string, ns: string, name: string, labels: Record<string, string> = {}): KubeObject[] {
+function cluster(
+  api: string,
+  ns: string,
+  name: string,
+  labels: Record<string, string> = {},
+): KubeObject[] {
   const pool = (role: string) => ({
     apiVersion: api,
     kind: 'KafkaNodePool',
-    metadata: { name: role, namespace: ns, labels: { 'strimzi.io/cluster': name } },
+    metadata: {
+      name: role,
+      namespace: ns,
+      labels: { 'strimzi.io/cluster': name },
+    },
     spec: {
       replicas: 3,
       roles: [role],
-      storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: '100Gi', kraftMetadata: 'shared' }] },
+      storage: {
+        type: 'jbod',
+        volumes: [
+          {
+            id: 0,
+            type: 'persistent-claim',
+            size: '100Gi',
+            kraftMetadata: 'shared',
+          },
+        ],
+      },
     },
   });
   return [
@@ -53,7 +73,8 @@ function cluster(api: string, ns: string, name: string, labels: Record<string, s
 
 const kafkaOf = (c: SandboxCluster, ns: string, name: string, version = 'v1') =>
   c.api.get(`kafka.strimzi.io/${version}`, 'Kafka', name, ns) as any;
-const conditions = (o: any) => o.status.conditions.map((c: any) => [c.type, c.status, c.reason]);
+const conditions = (o: any) =>
+  o.status.conditions.map((c: any) => [c.type, c.status, c.reason]);
 
 beforeAll(async () => {
   ({ sandbox, clock } = await startSimulated([
@@ -64,7 +85,12 @@ beforeAll(async () => {
   stg = sandbox.cluster('stg');
   ensureNamespace(us.api, 'orders');
   const custom = (await kubeConfig(us)).makeApiClient(k8s.CustomObjectsApi);
-  for (const object of cluster('kafka.strimzi.io/v1', 'orders', 'orders-kafka', { 'backstage.io/kubernetes-id': 'orders' })) {
+  for (const object of cluster(
+    'kafka.strimzi.io/v1',
+    'orders',
+    'orders-kafka',
+    { 'backstage.io/kubernetes-id': 'orders' },
+  )) {
     await custom.createNamespacedCustomObject({
       group: 'kafka.strimzi.io',
       version: 'v1',
@@ -76,12 +102,20 @@ beforeAll(async () => {
   for (const [kind, name, spec] of [
     ['KafkaTopic', 'orders-created', { partitions: 12, replicas: 3 }],
     ['KafkaUser', 'orders-api', { authentication: { type: 'tls' } }],
-    ['KafkaUser', 'orders-reader', { authentication: { type: 'scram-sha-512' } }],
+    [
+      'KafkaUser',
+      'orders-reader',
+      { authentication: { type: 'scram-sha-512' } },
+    ],
   ] as const) {
     us.api.create({
       apiVersion: 'kafka.strimzi.io/v1',
       kind,
-      metadata: { name, namespace: 'orders', labels: { 'strimzi.io/cluster': 'orders-kafka' } },
+      metadata: {
+        name,
+        namespace: 'orders',
+        labels: { 'strimzi.io/cluster': 'orders-kafka' },
+      },
       spec,
     });
   }
@@ -94,15 +128,21 @@ afterAll(async () => {
 afterEach(() => {
   for (const c of [us, stg]) c.simulator!.clear();
   elapse(clock, 120_000);
-  expect(us.simulator!.errors()).toEqual([]);
-  expect(stg.simulator!.errors()).toEqual([]);
+  // Every write of the simulator passed validation (strict, CEL included).
+  const errors = [...us.simulator!.errors(), ...stg.simulator!.errors()];
+  if (errors.length)
+    throw new Error(`simulator errors: ${JSON.stringify(errors, null, 2)}`);
 });
 
 describe('the Strimzi simulator (1.2.0, v1)', () => {
   it('creates a cluster per node pool: pod sets, pods and PVCs named and labelled as Strimzi does; NotReady/Creating, then Ready', () => {
     clock.advance(2_000);
-    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([['NotReady', 'True', 'Creating']]);
-    expect(kafkaOf(us, 'orders', 'orders-kafka').status.conditions[0].message).toBe('Kafka cluster is being deployed');
+    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([
+      ['NotReady', 'True', 'Creating'],
+    ]);
+    expect(
+      kafkaOf(us, 'orders', 'orders-kafka').status.conditions[0].message,
+    ).toBe('Kafka cluster is being deployed');
     clock.advance(2_000);
     const broker = us.api.get('v1', 'Pod', 'orders-kafka-broker-0', 'orders')!;
     expect(broker.metadata.labels).toMatchObject({
@@ -120,12 +160,34 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
       'app.kubernetes.io/instance': 'orders-kafka',
       'backstage.io/kubernetes-id': 'orders',
     });
-    expect(broker.metadata.annotations?.['strimzi.io/revision']).toMatch(/^[0-9a-f]{8}$/);
-    expect(broker.metadata.ownerReferences).toMatchObject([{ apiVersion: 'core.strimzi.io/v1', kind: 'StrimziPodSet', name: 'orders-kafka-broker' }]);
-    expect(us.api.get('v1', 'Pod', 'orders-kafka-controller-3', 'orders')!.metadata.labels?.['strimzi.io/controller-role']).toBe('true');
-    expect(us.api.get('v1', 'PersistentVolumeClaim', 'data-0-orders-kafka-broker-0', 'orders')).toBeDefined();
-    expect(us.api.get('v1', 'Service', 'orders-kafka-kafka-bootstrap', 'orders')).toBeDefined();
-    expect(us.api.get('v1', 'Service', 'orders-kafka-kafka-brokers', 'orders')).toBeDefined();
+    expect(broker.metadata.annotations?.['strimzi.io/revision']).toMatch(
+      /^[0-9a-f]{8}$/,
+    );
+    expect(broker.metadata.ownerReferences).toMatchObject([
+      {
+        apiVersion: 'core.strimzi.io/v1',
+        kind: 'StrimziPodSet',
+        name: 'orders-kafka-broker',
+      },
+    ]);
+    expect(
+      us.api.get('v1', 'Pod', 'orders-kafka-controller-3', 'orders')!.metadata
+        .labels?.['strimzi.io/controller-role'],
+    ).toBe('true');
+    expect(
+      us.api.get(
+        'v1',
+        'PersistentVolumeClaim',
+        'data-0-orders-kafka-broker-0',
+        'orders',
+      ),
+    ).toBeDefined();
+    expect(
+      us.api.get('v1', 'Service', 'orders-kafka-kafka-bootstrap', 'orders'),
+    ).toBeDefined();
+    expect(
+      us.api.get('v1', 'Service', 'orders-kafka-kafka-brokers', 'orders'),
+    ).toBeDefined();
 
     elapse(clock, 60_000);
     const kafka = kafkaOf(us, 'orders', 'orders-kafka');
@@ -135,12 +197,16 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
       listeners: [
         {
           name: 'plain',
-          addresses: [{ host: 'orders-kafka-kafka-bootstrap.orders.svc', port: 9092 }],
+          addresses: [
+            { host: 'orders-kafka-kafka-bootstrap.orders.svc', port: 9092 },
+          ],
           bootstrapServers: 'orders-kafka-kafka-bootstrap.orders.svc:9092',
         },
         {
           name: 'tls',
-          addresses: [{ host: 'orders-kafka-kafka-bootstrap.orders.svc', port: 9093 }],
+          addresses: [
+            { host: 'orders-kafka-kafka-bootstrap.orders.svc', port: 9093 },
+          ],
           bootstrapServers: 'orders-kafka-kafka-bootstrap.orders.svc:9093',
         },
       ],
@@ -150,7 +216,16 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
       kafkaVersion: '4.3.1',
       kafkaMetadataVersion: '4.3-IV0',
     });
-    expect((us.api.get('kafka.strimzi.io/v1', 'KafkaNodePool', 'controller', 'orders') as any).status).toEqual({
+    expect(
+      (
+        us.api.get(
+          'kafka.strimzi.io/v1',
+          'KafkaNodePool',
+          'controller',
+          'orders',
+        ) as any
+      ).status,
+    ).toEqual({
       conditions: [],
       observedGeneration: 1,
       nodeIds: [3, 4, 5],
@@ -160,34 +235,85 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
       labelSelector:
         'strimzi.io/cluster=orders-kafka,strimzi.io/name=orders-kafka-kafka,strimzi.io/kind=Kafka,strimzi.io/pool-name=controller',
     });
-    expect((us.api.get('core.strimzi.io/v1', 'StrimziPodSet', 'orders-kafka-broker', 'orders') as any).status).toMatchObject({
+    expect(
+      (
+        us.api.get(
+          'core.strimzi.io/v1',
+          'StrimziPodSet',
+          'orders-kafka-broker',
+          'orders',
+        ) as any
+      ).status,
+    ).toMatchObject({
       pods: 3,
       readyPods: 3,
       currentPods: 3,
     });
-    expect(Object.entries(podStates(us.api, 'orders')).filter(([, p]) => !p.ready)).toEqual([]);
-    expect(Object.keys(podStates(us.api, 'orders', 'strimzi.io/name=orders-kafka-entity-operator'))).toHaveLength(1);
+    expect(
+      Object.entries(podStates(us.api, 'orders')).filter(([, p]) => !p.ready),
+    ).toEqual([]);
+    expect(
+      Object.keys(
+        podStates(
+          us.api,
+          'orders',
+          'strimzi.io/name=orders-kafka-entity-operator',
+        ),
+      ),
+    ).toHaveLength(1);
   });
 
   it('gets topics and users Ready from the entity operator, with the user secrets', () => {
-    expect((us.api.get('kafka.strimzi.io/v1', 'KafkaTopic', 'orders-created', 'orders') as any).status).toEqual({
+    expect(
+      (
+        us.api.get(
+          'kafka.strimzi.io/v1',
+          'KafkaTopic',
+          'orders-created',
+          'orders',
+        ) as any
+      ).status,
+    ).toEqual({
       conditions: [expect.objectContaining({ type: 'Ready', status: 'True' })],
       observedGeneration: 1,
       topicName: 'orders-created',
       topicId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
     });
-    expect((us.api.get('kafka.strimzi.io/v1', 'KafkaUser', 'orders-api', 'orders') as any).status).toMatchObject({
+    expect(
+      (
+        us.api.get(
+          'kafka.strimzi.io/v1',
+          'KafkaUser',
+          'orders-api',
+          'orders',
+        ) as any
+      ).status,
+    ).toMatchObject({
       username: 'CN=orders-api',
       secret: 'orders-api',
     });
-    expect((us.api.get('kafka.strimzi.io/v1', 'KafkaUser', 'orders-reader', 'orders') as any).status.username).toBe('orders-reader');
-    expect(Object.keys((us.api.get('v1', 'Secret', 'orders-reader', 'orders') as any).data)).toEqual(['password', 'sasl.jaas.config']);
+    expect(
+      (
+        us.api.get(
+          'kafka.strimzi.io/v1',
+          'KafkaUser',
+          'orders-reader',
+          'orders',
+        ) as any
+      ).status.username,
+    ).toBe('orders-reader');
+    expect(
+      Object.keys(
+        (us.api.get('v1', 'Secret', 'orders-reader', 'orders') as any).data,
+      ),
+    ).toEqual(['password', 'sasl.jaas.config']);
   });
 
   it('rolls node by node after a spec change (controllers first), observedGeneration behind until done', async () => {
     const deleted: string[] = [];
     const unsubscribe = us.store.subscribe(e => {
-      if (e.resource === 'pods' && e.type === 'DELETED') deleted.push(e.object.meta.name);
+      if (e.resource === 'pods' && e.type === 'DELETED')
+        deleted.push(e.object.meta.name);
     });
     const custom = (await kubeConfig(us)).makeApiClient(k8s.CustomObjectsApi);
     await custom.patchNamespacedCustomObject(
@@ -203,32 +329,66 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
     );
     elapse(clock, 15_000);
     const mid = kafkaOf(us, 'orders', 'orders-kafka');
-    expect([mid.metadata.generation, mid.status.observedGeneration]).toEqual([2, 1]);
-    expect((us.api.get('core.strimzi.io/v1', 'StrimziPodSet', 'orders-kafka-broker', 'orders') as any).status.currentPods).toBe(0);
+    expect([mid.metadata.generation, mid.status.observedGeneration]).toEqual([
+      2, 1,
+    ]);
+    expect(
+      (
+        us.api.get(
+          'core.strimzi.io/v1',
+          'StrimziPodSet',
+          'orders-kafka-broker',
+          'orders',
+        ) as any
+      ).status.currentPods,
+    ).toBe(0);
     elapse(clock, 300_000);
     unsubscribe();
-    expect(deleted).toEqual([3, 4, 5].map(i => `orders-kafka-controller-${i}`).concat([0, 1, 2].map(i => `orders-kafka-broker-${i}`)));
+    expect(deleted).toEqual(
+      [3, 4, 5]
+        .map(i => `orders-kafka-controller-${i}`)
+        .concat([0, 1, 2].map(i => `orders-kafka-broker-${i}`)),
+    );
     const done = kafkaOf(us, 'orders', 'orders-kafka');
     expect(done.status.observedGeneration).toBe(2);
     expect(conditions(done)).toEqual([['Ready', 'True', undefined]]);
   });
 
   it('rolls the pods of a pod set annotated strimzi.io/manual-rolling-update, then removes the annotation', () => {
-    us.api.patch('core.strimzi.io/v1', 'StrimziPodSet', 'orders-kafka-broker', 'orders', {
-      metadata: { annotations: { 'strimzi.io/manual-rolling-update': 'true' } },
-    });
-    const before = us.api.get('v1', 'Pod', 'orders-kafka-broker-1', 'orders')!.metadata.uid;
+    us.api.patch(
+      'core.strimzi.io/v1',
+      'StrimziPodSet',
+      'orders-kafka-broker',
+      'orders',
+      {
+        metadata: {
+          annotations: { 'strimzi.io/manual-rolling-update': 'true' },
+        },
+      },
+    );
+    const before = us.api.get('v1', 'Pod', 'orders-kafka-broker-1', 'orders')!
+      .metadata.uid;
     elapse(clock, 180_000);
-    expect(us.api.get('v1', 'Pod', 'orders-kafka-broker-1', 'orders')!.metadata.uid).not.toBe(before);
     expect(
-      us.api.get('core.strimzi.io/v1', 'StrimziPodSet', 'orders-kafka-broker', 'orders')!.metadata.annotations?.[
-        'strimzi.io/manual-rolling-update'
-      ],
+      us.api.get('v1', 'Pod', 'orders-kafka-broker-1', 'orders')!.metadata.uid,
+    ).not.toBe(before);
+    expect(
+      us.api.get(
+        'core.strimzi.io/v1',
+        'StrimziPodSet',
+        'orders-kafka-broker',
+        'orders',
+      )!.metadata.annotations?.['strimzi.io/manual-rolling-update'],
     ).toBeUndefined();
   });
 
   it('crash-loops a broker; after the operation timeout the reconcile fails (NotReady TimeoutException); cleared, Ready again', () => {
-    us.simulator!.inject({ type: 'crashLoop', namespace: 'orders', pod: 'orders-kafka-broker-2', reason: 'Error' });
+    us.simulator!.inject({
+      type: 'crashLoop',
+      namespace: 'orders',
+      pod: 'orders-kafka-broker-2',
+      reason: 'Error',
+    });
     elapse(clock, 8 * 60_000);
     expect(podStates(us.api, 'orders')['orders-kafka-broker-2']).toMatchObject({
       phase: 'Running',
@@ -236,43 +396,105 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
       lastTerminated: 'Error',
     });
     const failed = kafkaOf(us, 'orders', 'orders-kafka');
-    expect(conditions(failed)).toEqual([['NotReady', 'True', 'TimeoutException']]);
+    expect(conditions(failed)).toEqual([
+      ['NotReady', 'True', 'TimeoutException'],
+    ]);
     expect(failed.status.conditions[0].message).toBe(
       'Exceeded timeout of 300000ms while waiting for Pod resource orders-kafka-broker-2 in namespace orders to be ready',
     );
-    expect((us.api.get('core.strimzi.io/v1', 'StrimziPodSet', 'orders-kafka-broker', 'orders') as any).status.readyPods).toBe(2);
-    expect(warnings(us.api, 'orders').find(e => e.reason === 'BackOff')?.object).toBe('orders-kafka-broker-2');
+    expect(
+      (
+        us.api.get(
+          'core.strimzi.io/v1',
+          'StrimziPodSet',
+          'orders-kafka-broker',
+          'orders',
+        ) as any
+      ).status.readyPods,
+    ).toBe(2);
+    expect(
+      warnings(us.api, 'orders').find(e => e.reason === 'BackOff')?.object,
+    ).toBe('orders-kafka-broker-2');
 
     us.simulator!.clear();
     elapse(clock, 6 * 60_000);
-    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([['Ready', 'True', undefined]]);
+    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([
+      ['Ready', 'True', undefined],
+    ]);
   });
 
   it('shows a claim Strimzi cannot get provisioned, then binds it once cleared', () => {
-    us.simulator!.inject({ type: 'pvcPending', namespace: 'orders', pod: 'orders-kafka-broker-1', message: 'no capacity in zone eu-west-1a' });
+    us.simulator!.inject({
+      type: 'pvcPending',
+      namespace: 'orders',
+      pod: 'orders-kafka-broker-1',
+      message: 'no capacity in zone eu-west-1a',
+    });
     elapse(clock, 3 * 60_000);
-    expect((us.api.get('v1', 'PersistentVolumeClaim', 'data-0-orders-kafka-broker-1', 'orders') as any).status.phase).toBe('Pending');
+    expect(
+      (
+        us.api.get(
+          'v1',
+          'PersistentVolumeClaim',
+          'data-0-orders-kafka-broker-1',
+          'orders',
+        ) as any
+      ).status.phase,
+    ).toBe('Pending');
     expect(warnings(us.api, 'orders')).toContainEqual(
-      expect.objectContaining({ reason: 'ProvisioningFailed', object: 'data-0-orders-kafka-broker-1', message: 'no capacity in zone eu-west-1a' }),
+      expect.objectContaining({
+        reason: 'ProvisioningFailed',
+        object: 'data-0-orders-kafka-broker-1',
+        message: 'no capacity in zone eu-west-1a',
+      }),
     );
-    expect(podStates(us.api, 'orders')['orders-kafka-broker-1']).toMatchObject({ phase: 'Pending', ready: false });
+    expect(podStates(us.api, 'orders')['orders-kafka-broker-1']).toMatchObject({
+      phase: 'Pending',
+      ready: false,
+    });
     us.simulator!.clear();
     elapse(clock, 60_000);
-    expect(podStates(us.api, 'orders')['orders-kafka-broker-1'].ready).toBe(true);
+    expect(podStates(us.api, 'orders')['orders-kafka-broker-1'].ready).toBe(
+      true,
+    );
   });
 
   it('scales a node pool with the lowest free node IDs, and keeps a stuck operator behind until cleared', () => {
     us.simulator!.inject({ type: 'operatorStuck', namespace: 'orders' });
-    us.api.patch('kafka.strimzi.io/v1', 'KafkaNodePool', 'broker', 'orders', { spec: { replicas: 4 } });
+    us.api.patch('kafka.strimzi.io/v1', 'KafkaNodePool', 'broker', 'orders', {
+      spec: { replicas: 4 },
+    });
     elapse(clock, 120_000);
-    const pool = us.api.get('kafka.strimzi.io/v1', 'KafkaNodePool', 'broker', 'orders') as any;
-    expect([pool.metadata.generation, pool.status.observedGeneration, pool.status.nodeIds]).toEqual([2, 1, [0, 1, 2]]);
-    expect(us.api.get('v1', 'Pod', 'orders-kafka-broker-6', 'orders')).toBeUndefined();
+    const pool = us.api.get(
+      'kafka.strimzi.io/v1',
+      'KafkaNodePool',
+      'broker',
+      'orders',
+    ) as any;
+    expect([
+      pool.metadata.generation,
+      pool.status.observedGeneration,
+      pool.status.nodeIds,
+    ]).toEqual([2, 1, [0, 1, 2]]);
+    expect(
+      us.api.get('v1', 'Pod', 'orders-kafka-broker-6', 'orders'),
+    ).toBeUndefined();
     us.simulator!.clear();
     elapse(clock, 60_000);
-    const scaled = us.api.get('kafka.strimzi.io/v1', 'KafkaNodePool', 'broker', 'orders') as any;
-    expect(scaled.status).toMatchObject({ observedGeneration: 2, nodeIds: [0, 1, 2, 6], replicas: 4 });
-    expect(podStates(us.api, 'orders')['orders-kafka-broker-6'].ready).toBe(true);
+    const scaled = us.api.get(
+      'kafka.strimzi.io/v1',
+      'KafkaNodePool',
+      'broker',
+      'orders',
+    ) as any;
+    expect(scaled.status).toMatchObject({
+      observedGeneration: 2,
+      nodeIds: [0, 1, 2, 6],
+      replicas: 4,
+    });
+    expect(podStates(us.api, 'orders')['orders-kafka-broker-6'].ready).toBe(
+      true,
+    );
   });
 
   it('writes ReconciliationPaused while strimzi.io/pause-reconciliation is set', () => {
@@ -280,12 +502,16 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
       metadata: { annotations: { 'strimzi.io/pause-reconciliation': 'true' } },
     });
     elapse(clock, 5_000);
-    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([['ReconciliationPaused', 'True', undefined]]);
+    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([
+      ['ReconciliationPaused', 'True', undefined],
+    ]);
     us.api.patch('kafka.strimzi.io/v1', 'Kafka', 'orders-kafka', 'orders', {
       metadata: { annotations: { 'strimzi.io/pause-reconciliation': null } },
     });
     elapse(clock, 5_000);
-    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([['Ready', 'True', undefined]]);
+    expect(conditions(kafkaOf(us, 'orders', 'orders-kafka'))).toEqual([
+      ['Ready', 'True', undefined],
+    ]);
   });
 });
 
@@ -297,18 +523,35 @@ describe('the Strimzi simulator (0.51.0, v1beta2)', () => {
     stg.api.create({
       apiVersion: V1B2,
       kind: 'KafkaConnect',
-      metadata: { name: 'connect', namespace: 'shipping', annotations: { 'strimzi.io/use-connector-resources': 'true' } },
+      metadata: {
+        name: 'connect',
+        namespace: 'shipping',
+        annotations: { 'strimzi.io/use-connector-resources': 'true' },
+      },
       spec: {
         replicas: 2,
         bootstrapServers: 'shipping-kafka-kafka-bootstrap:9092',
-        config: { 'group.id': 'connect', 'offset.storage.topic': 'o', 'config.storage.topic': 'c', 'status.storage.topic': 's' },
+        config: {
+          'group.id': 'connect',
+          'offset.storage.topic': 'o',
+          'config.storage.topic': 'c',
+          'status.storage.topic': 's',
+        },
       },
     });
     stg.api.create({
       apiVersion: V1B2,
       kind: 'KafkaConnector',
-      metadata: { name: 'sink', namespace: 'shipping', labels: { 'strimzi.io/cluster': 'connect' } },
-      spec: { class: 'io.confluent.connect.s3.S3SinkConnector', tasksMax: 2, config: { topics: 'a,b' } },
+      metadata: {
+        name: 'sink',
+        namespace: 'shipping',
+        labels: { 'strimzi.io/cluster': 'connect' },
+      },
+      spec: {
+        class: 'io.confluent.connect.s3.S3SinkConnector',
+        tasksMax: 2,
+        config: { topics: 'a,b' },
+      },
     });
     stg.api.create({
       apiVersion: V1B2,
@@ -319,9 +562,19 @@ describe('the Strimzi simulator (0.51.0, v1beta2)', () => {
         connectCluster: 'target',
         clusters: [
           { alias: 'source', bootstrapServers: 'prod.example.com:9092' },
-          { alias: 'target', bootstrapServers: 'shipping-kafka-kafka-bootstrap:9092' },
+          {
+            alias: 'target',
+            bootstrapServers: 'shipping-kafka-kafka-bootstrap:9092',
+          },
         ],
-        mirrors: [{ sourceCluster: 'source', targetCluster: 'target', sourceConnector: { tasksMax: 2 }, topicsPattern: '.*' }],
+        mirrors: [
+          {
+            sourceCluster: 'source',
+            targetCluster: 'target',
+            sourceConnector: { tasksMax: 2 },
+            topicsPattern: '.*',
+          },
+        ],
       },
     });
     elapse(clock, 90_000);
@@ -333,77 +586,152 @@ describe('the Strimzi simulator (0.51.0, v1beta2)', () => {
       kafkaMetadataState: 'KRaft',
       registeredNodeIds: [0, 1, 2, 3, 4, 5],
       operatorLastSuccessfulVersion: '0.51.0',
-      listeners: [expect.objectContaining({ type: 'plain', name: 'plain' }), expect.objectContaining({ type: 'tls' })],
+      listeners: [
+        expect.objectContaining({ type: 'plain', name: 'plain' }),
+        expect.objectContaining({ type: 'tls' }),
+      ],
     });
-    expect(kafkaOf(stg, 'shipping', 'shipping-kafka', 'v1').status.conditions).toEqual(kafka.status.conditions);
-    expect(stg.api.get('v1', 'Pod', 'shipping-kafka-broker-0', 'shipping')!.metadata.ownerReferences?.[0].apiVersion).toBe(
-      'core.strimzi.io/v1beta2',
-    );
+    expect(
+      kafkaOf(stg, 'shipping', 'shipping-kafka', 'v1').status.conditions,
+    ).toEqual(kafka.status.conditions);
+    expect(
+      stg.api.get('v1', 'Pod', 'shipping-kafka-broker-0', 'shipping')!.metadata
+        .ownerReferences?.[0].apiVersion,
+    ).toBe('core.strimzi.io/v1beta2');
   });
 
   it('runs KafkaConnect, its KafkaConnector and MirrorMaker 2 from pod sets, Ready with their URLs and connectors', () => {
-    const connect = stg.api.get(V1B2, 'KafkaConnect', 'connect', 'shipping') as any;
+    const connect = stg.api.get(
+      V1B2,
+      'KafkaConnect',
+      'connect',
+      'shipping',
+    ) as any;
     expect(connect.status).toMatchObject({
       conditions: [expect.objectContaining({ type: 'Ready', status: 'True' })],
       url: 'http://connect-connect-api.shipping.svc:8083',
       replicas: 2,
-      labelSelector: 'strimzi.io/cluster=connect,strimzi.io/kind=KafkaConnect,strimzi.io/name=connect-connect',
+      labelSelector:
+        'strimzi.io/cluster=connect,strimzi.io/kind=KafkaConnect,strimzi.io/name=connect-connect',
     });
-    expect(podStates(stg.api, 'shipping', 'strimzi.io/kind=KafkaConnect')).toMatchObject({
+    expect(
+      podStates(stg.api, 'shipping', 'strimzi.io/kind=KafkaConnect'),
+    ).toMatchObject({
       'connect-connect-0': { ready: true },
       'connect-connect-1': { ready: true },
     });
-    expect((stg.api.get(V1B2, 'KafkaConnector', 'sink', 'shipping') as any).status).toMatchObject({
+    expect(
+      (stg.api.get(V1B2, 'KafkaConnector', 'sink', 'shipping') as any).status,
+    ).toMatchObject({
       conditions: [expect.objectContaining({ type: 'Ready', status: 'True' })],
       connectorStatus: {
         name: 'sink',
         type: 'sink',
-        connector: { state: 'RUNNING', worker_id: 'connect-connect-0.connect-connect.shipping.svc:8083' },
+        connector: {
+          state: 'RUNNING',
+          worker_id: 'connect-connect-0.connect-connect.shipping.svc:8083',
+        },
         tasks: [
-          { id: 0, state: 'RUNNING', worker_id: 'connect-connect-0.connect-connect.shipping.svc:8083' },
-          { id: 1, state: 'RUNNING', worker_id: 'connect-connect-1.connect-connect.shipping.svc:8083' },
+          {
+            id: 0,
+            state: 'RUNNING',
+            worker_id: 'connect-connect-0.connect-connect.shipping.svc:8083',
+          },
+          {
+            id: 1,
+            state: 'RUNNING',
+            worker_id: 'connect-connect-1.connect-connect.shipping.svc:8083',
+          },
         ],
       },
       tasksMax: 2,
       topics: ['a', 'b'],
     });
-    expect((stg.api.get(V1B2, 'KafkaMirrorMaker2', 'mirror', 'shipping') as any).status).toMatchObject({
+    expect(
+      (stg.api.get(V1B2, 'KafkaMirrorMaker2', 'mirror', 'shipping') as any)
+        .status,
+    ).toMatchObject({
       conditions: [expect.objectContaining({ type: 'Ready', status: 'True' })],
       url: 'http://mirror-mirrormaker2-api.shipping.svc:8083',
-      connectors: [expect.objectContaining({ name: 'source->target.MirrorSourceConnector', tasks: expect.arrayContaining([expect.objectContaining({ state: 'RUNNING' })]) })],
+      connectors: [
+        expect.objectContaining({
+          name: 'source->target.MirrorSourceConnector',
+          tasks: expect.arrayContaining([
+            expect.objectContaining({ state: 'RUNNING' }),
+          ]),
+        }),
+      ],
     });
   });
 
   it('fails a connector task (NotReady Throwable, the task FAILED with its trace), then recovers', () => {
-    stg.simulator!.inject({ type: 'connectorTaskFailed', namespace: 'shipping', name: 'sink', task: 0 });
+    stg.simulator!.inject({
+      type: 'connectorTaskFailed',
+      namespace: 'shipping',
+      name: 'sink',
+      task: 0,
+    });
     elapse(clock, 5_000);
-    const failed = (stg.api.get(V1B2, 'KafkaConnector', 'sink', 'shipping') as any).status;
-    expect(conditions({ status: failed })).toEqual([['NotReady', 'True', 'Throwable']]);
-    expect(failed.conditions[0].message).toBe('The following tasks have failed: 0, see connectorStatus for more details.');
-    expect(failed.connectorStatus.tasks[0]).toMatchObject({ state: 'FAILED', trace: expect.stringContaining('ConnectException') });
+    const failed = (
+      stg.api.get(V1B2, 'KafkaConnector', 'sink', 'shipping') as any
+    ).status;
+    expect(conditions({ status: failed })).toEqual([
+      ['NotReady', 'True', 'Throwable'],
+    ]);
+    expect(failed.conditions[0].message).toBe(
+      'The following tasks have failed: 0, see connectorStatus for more details.',
+    );
+    expect(failed.connectorStatus.tasks[0]).toMatchObject({
+      state: 'FAILED',
+      trace: expect.stringContaining('ConnectException'),
+    });
     stg.simulator!.clear();
     elapse(clock, 5_000);
-    expect(conditions({ status: (stg.api.get(V1B2, 'KafkaConnector', 'sink', 'shipping') as any).status })).toEqual([
-      ['Ready', 'True', undefined],
-    ]);
+    expect(
+      conditions({
+        status: (stg.api.get(V1B2, 'KafkaConnector', 'sink', 'shipping') as any)
+          .status,
+      }),
+    ).toEqual([['Ready', 'True', undefined]]);
   });
 
   it('takes Connect down (workers not ready, then NotReady after the timeout), then brings it back', () => {
-    stg.simulator!.inject({ type: 'componentDown', namespace: 'shipping', name: 'connect' });
+    stg.simulator!.inject({
+      type: 'componentDown',
+      namespace: 'shipping',
+      name: 'connect',
+    });
     elapse(clock, 6 * 60_000);
-    expect(Object.values(podStates(stg.api, 'shipping', 'strimzi.io/kind=KafkaConnect')).map(p => p.ready)).toEqual([false, false]);
-    expect(conditions(stg.api.get(V1B2, 'KafkaConnect', 'connect', 'shipping'))).toEqual([['NotReady', 'True', 'TimeoutException']]);
+    expect(
+      Object.values(
+        podStates(stg.api, 'shipping', 'strimzi.io/kind=KafkaConnect'),
+      ).map(p => p.ready),
+    ).toEqual([false, false]);
+    expect(
+      conditions(stg.api.get(V1B2, 'KafkaConnect', 'connect', 'shipping')),
+    ).toEqual([['NotReady', 'True', 'TimeoutException']]);
     stg.simulator!.clear();
     elapse(clock, 5 * 60_000);
-    expect(conditions(stg.api.get(V1B2, 'KafkaConnect', 'connect', 'shipping'))).toEqual([['Ready', 'True', undefined]]);
+    expect(
+      conditions(stg.api.get(V1B2, 'KafkaConnect', 'connect', 'shipping')),
+    ).toEqual([['Ready', 'True', undefined]]);
   });
 
   it('rolls on request through the pod template annotation, as kubectl rollout restart would', () => {
-    const rolled = stg.simulator!.roll({ namespace: 'shipping', name: 'shipping-kafka' }) as any;
-    expect(rolled.spec.kafka.template.pod.metadata.annotations['kubectl.kubernetes.io/restartedAt']).toBeDefined();
+    const rolled = stg.simulator!.roll({
+      namespace: 'shipping',
+      name: 'shipping-kafka',
+    }) as any;
+    expect(
+      rolled.spec.kafka.template.pod.metadata.annotations[
+        'kubectl.kubernetes.io/restartedAt'
+      ],
+    ).toBeDefined();
     elapse(clock, 10_000);
     const rolling = kafkaOf(stg, 'shipping', 'shipping-kafka', 'v1beta2');
-    expect(rolling.metadata.generation).toBeGreaterThan(rolling.status.observedGeneration);
+    expect(rolling.metadata.generation).toBeGreaterThan(
+      rolling.status.observedGeneration,
+    );
     elapse(clock, 300_000);
     const done = kafkaOf(stg, 'shipping', 'shipping-kafka', 'v1beta2');
     expect(done.status.observedGeneration).toBe(done.metadata.generation);

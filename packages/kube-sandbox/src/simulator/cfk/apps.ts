@@ -49,7 +49,10 @@ function topicKafka(ctx: SimContext, cr: Readonly<KubeObject>) {
   );
 }
 
-function kafkaTopic(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefined {
+function kafkaTopic(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): JsonObject | undefined {
   const kafka = topicKafka(ctx, cr);
   if (!serving(kafka)) return undefined;
   const spec = obj(cr.spec);
@@ -63,7 +66,10 @@ function kafkaTopic(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | und
   };
 }
 
-function restClass(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefined {
+function restClass(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): JsonObject | undefined {
   const kafka = kafkaOfRestClass(ctx, cr);
   if (!serving(kafka)) return undefined;
   const facts = kafkaFacts(kafka);
@@ -73,7 +79,10 @@ function restClass(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | unde
   };
 }
 
-function connector(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefined {
+function connector(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): JsonObject | undefined {
   const spec = obj(cr.spec);
   const ns = String(cr.metadata.namespace);
   const connect =
@@ -82,24 +91,46 @@ function connector(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | unde
   // With no Connect worker to answer its REST API, CFK cannot read the connector: status stays.
   if (!serving(connect)) return undefined;
   const connectStatus = obj(connect.status);
-  const kafka = byEndpoint(ctx, 'Kafka', obj(connectStatus.kafka).bootstrapEndpoint, String(connect.metadata.namespace));
+  const kafka = byEndpoint(
+    ctx,
+    'Kafka',
+    obj(connectStatus.kafka).bootstrapEndpoint,
+    String(connect.metadata.namespace),
+  );
   const tasks = Number(spec.taskMax ?? 1);
   const replicas = Math.max(1, Number(connectStatus.replicas ?? 1));
   const worker = (task: number) =>
-    `${connect.metadata.name}-${task % replicas}.${connect.metadata.name}.${connect.metadata.namespace}.svc.cluster.local:8083`;
-  const restartPolicy = isObject(spec.restartPolicy) ? spec.restartPolicy : { type: 'OnFailure', maxRetry: 10 };
+    `${connect.metadata.name}-${task % replicas}.${connect.metadata.name}.${
+      connect.metadata.namespace
+    }.svc.cluster.local:8083`;
+  const restartPolicy = isObject(spec.restartPolicy)
+    ? spec.restartPolicy
+    : { type: 'OnFailure', maxRetry: 10 };
   const fault = ctx.faults.connectorTaskFailed(ns, String(cr.metadata.name));
   const failed = fault ? Math.min(fault.task ?? 0, tasks - 1) : undefined;
   let failure: JsonObject = {};
   if (failed !== undefined) {
     // CFK restarts failed tasks up to restartPolicy.maxRetry, one retry per interval.
-    const maxRetry = restartPolicy.type === 'Never' ? 0 : Number(restartPolicy.maxRetry ?? 10);
-    const retries = Math.min(maxRetry, Math.floor(since(ctx, fault!.since) / ctx.timings.retryMs));
+    const maxRetry =
+      restartPolicy.type === 'Never' ? 0 : Number(restartPolicy.maxRetry ?? 10);
+    const retries = Math.min(
+      maxRetry,
+      Math.floor(since(ctx, fault!.since) / ctx.timings.retryMs),
+    );
     if (retries < maxRetry) {
-      ctx.enqueue(key('cfkapp', 'Connector', ns, String(cr.metadata.name)), ctx.timings.retryMs);
+      ctx.enqueue(
+        key('cfkapp', 'Connector', ns, String(cr.metadata.name)),
+        ctx.timings.retryMs,
+      );
     }
     failure = {
-      failedTasks: { [`task-${failed}`]: { id: failed, retryCount: retries, workerID: worker(failed) } },
+      failedTasks: {
+        [`task-${failed}`]: {
+          id: failed,
+          retryCount: retries,
+          workerID: worker(failed),
+        },
+      },
       failedTasksCount: 1,
     };
   }
@@ -122,7 +153,10 @@ function linkEnd(ctx: SimContext, end: unknown, ns: string) {
     kafkaViaRestClass(ctx, e.kafkaRestClassRef, ns) ??
     kafkaById(ctx, e.clusterID) ??
     byEndpoint(ctx, 'Kafka', e.bootstrapEndpoint, ns);
-  return { kafka, id: (kafka ? obj(kafka.status).clusterID : undefined) ?? e.clusterID };
+  return {
+    kafka,
+    id: (kafka ? obj(kafka.status).clusterID : undefined) ?? e.clusterID,
+  };
 }
 
 /** Mirror topic states: a paused topic is PAUSED, a promoted or failed-over one STOPPED. */
@@ -132,14 +166,20 @@ function mirrorStatus(topic: JsonObject): string {
   return 'ACTIVE';
 }
 
-function clusterLink(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefined {
+function clusterLink(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): JsonObject | undefined {
   const spec = obj(cr.spec);
   const ns = String(cr.metadata.namespace);
   const destination = linkEnd(ctx, spec.destinationKafkaCluster, ns);
   const source = linkEnd(ctx, spec.sourceKafkaCluster, ns);
-  if (!serving(destination.kafka) || typeof source.id !== 'string') return undefined;
+  if (!serving(destination.kafka) || typeof source.id !== 'string')
+    return undefined;
   const generation = Number(cr.metadata.generation ?? 1);
-  const topics = (Array.isArray(spec.mirrorTopics) ? spec.mirrorTopics : []).filter(isObject);
+  const topics = (
+    Array.isArray(spec.mirrorTopics) ? spec.mirrorTopics : []
+  ).filter(isObject);
   const mirrors = (direction: string) =>
     Object.fromEntries(
       topics
@@ -148,7 +188,11 @@ function clusterLink(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | un
           String(t.name),
           {
             observedGeneration: generation,
-            replicationFactor: Number(t.replicationFactor ?? obj(destination.kafka!.status).replicationFactor ?? 3),
+            replicationFactor: Number(
+              t.replicationFactor ??
+                obj(destination.kafka!.status).replicationFactor ??
+                3,
+            ),
             sourceTopicName: String(t.sourceTopicName ?? t.name),
             status: mirrorStatus(t),
           },
@@ -165,19 +209,30 @@ function clusterLink(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | un
     mirrorTopics: forward,
     numMirrorTopics: Object.keys(forward).length,
     ...(Object.keys(reverse).length
-      ? { numReverseMirrorTopics: Object.keys(reverse).length, reverseMirrorTopics: reverse }
+      ? {
+          numReverseMirrorTopics: Object.keys(reverse).length,
+          reverseMirrorTopics: reverse,
+        }
       : {}),
     sourceKafkaClusterID: source.id,
     state: 'CREATED',
   };
 }
 
-function schema(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefined {
+function schema(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): JsonObject | undefined {
   const spec = obj(cr.spec);
   const ns = String(cr.metadata.namespace);
   const registry =
     byRef(ctx, 'SchemaRegistry', spec.schemaRegistryClusterRef, ns) ??
-    byEndpoint(ctx, 'SchemaRegistry', obj(spec.schemaRegistryRest).endpoint, ns);
+    byEndpoint(
+      ctx,
+      'SchemaRegistry',
+      obj(spec.schemaRegistryRest).endpoint,
+      ns,
+    );
   if (!serving(registry)) return undefined;
   const status = obj(cr.status);
   const generation = Number(cr.metadata.generation ?? 1);
@@ -191,17 +246,25 @@ function schema(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefin
   const changed = status.observedGeneration !== generation;
   return {
     ...created(ctx, cr),
-    ...(spec.compatibilityLevel ? { compatibilityLevel: spec.compatibilityLevel } : {}),
+    ...(spec.compatibilityLevel
+      ? { compatibilityLevel: spec.compatibilityLevel }
+      : {}),
     format: obj(spec.data).format,
     id,
-    schemaRegistryEndpoint: obj(obj(registry.status).restConfig).internalEndpoint,
+    schemaRegistryEndpoint: obj(obj(registry.status).restConfig)
+      .internalEndpoint,
     state: 'SUCCEEDED',
     subject: String(spec.name ?? cr.metadata.name),
-    version: changed ? Number(status.version ?? 0) + 1 : Number(status.version ?? 1),
+    version: changed
+      ? Number(status.version ?? 0) + 1
+      : Number(status.version ?? 1),
   };
 }
 
-function roleBinding(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | undefined {
+function roleBinding(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): JsonObject | undefined {
   const spec = obj(cr.spec);
   const ns = String(cr.metadata.namespace);
   const restRef = obj(spec.kafkaRestClassRef);
@@ -214,15 +277,24 @@ function roleBinding(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject | un
   return {
     ...created(ctx, cr),
     kafkaClusterID: obj(kafka.status).clusterID,
-    ...(restRef.name ? { kafkaRestClass: `${restRef.namespace ?? ns}/${restRef.name}` } : {}),
-    principal: `${principal.type === 'group' ? 'Group' : 'User'}:${principal.name}`,
-    ...(Array.isArray(spec.resourcePatterns) ? { resourcePatterns: spec.resourcePatterns } : {}),
+    ...(restRef.name
+      ? { kafkaRestClass: `${restRef.namespace ?? ns}/${restRef.name}` }
+      : {}),
+    principal: `${principal.type === 'group' ? 'Group' : 'User'}:${
+      principal.name
+    }`,
+    ...(Array.isArray(spec.resourcePatterns)
+      ? { resourcePatterns: spec.resourcePatterns }
+      : {}),
     role: spec.role,
     state: 'CREATED',
   };
 }
 
-const STATUS: Record<string, (ctx: SimContext, cr: Readonly<KubeObject>) => JsonObject | undefined> = {
+const STATUS: Record<
+  string,
+  (ctx: SimContext, cr: Readonly<KubeObject>) => JsonObject | undefined
+> = {
   KafkaTopic: kafkaTopic,
   KafkaRestClass: restClass,
   Connector: connector,
@@ -236,10 +308,16 @@ const STATUS: Record<string, (ctx: SimContext, cr: Readonly<KubeObject>) => Json
  * `state`, `appState` and `app-ready` condition; a connectorTaskFailed fault shows as
  * `failedTasks` with growing retry counts. A target not serving leaves the status as it was.
  */
-export function reconcileCfkApp(ctx: SimContext, kind: string, namespace: string, name: string) {
+export function reconcileCfkApp(
+  ctx: SimContext,
+  kind: string,
+  namespace: string,
+  name: string,
+) {
   const build = STATUS[kind] as (typeof STATUS)[string] | undefined;
   const cr = build && ctx.api.get(CFK_API, kind, name, namespace);
-  if (!build || !cr || cr.metadata.deletionTimestamp || cfkPaused(ctx, cr)) return;
+  if (!build || !cr || cr.metadata.deletionTimestamp || cfkPaused(ctx, cr))
+    return;
   const status = build(ctx, cr);
   if (status) writeStatus(ctx, cr, status, CFK_MANAGER);
 }

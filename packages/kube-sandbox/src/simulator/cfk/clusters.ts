@@ -1,7 +1,12 @@
 import { isObject, JsonObject, KubeObject } from '../../types';
 import { SimContext } from '../context';
 import { kafkaClusterId } from '../hash';
-import { isReady, ordinalOf, ownedPods, revisionOf } from '../kube/statefulsets';
+import {
+  isReady,
+  ordinalOf,
+  ownedPods,
+  revisionOf,
+} from '../kube/statefulsets';
 import { ensure, writeStatus } from '../writer';
 import { CFK_API, CFK_MANAGER, clusterKind, cfkLabels } from './kinds';
 import { cfkClusterStatus } from './status';
@@ -15,19 +20,39 @@ interface Roll {
   startedAt: number;
 }
 
+/** Not written while provisioning; behind the generation until a roll is done. */
+function observedOf(
+  phase: string,
+  roll: Roll | undefined,
+  observed: unknown,
+  generation: number,
+) {
+  if (phase !== 'RUNNING') return undefined;
+  return roll ? (observed as number) : generation;
+}
+
 /** Whether CFK leaves a CR alone: `platform.confluent.io/block-reconcile`, or an operatorStuck fault. */
 export function cfkPaused(ctx: SimContext, cr: Readonly<KubeObject>): boolean {
   return (
-    cr.metadata.annotations?.['platform.confluent.io/block-reconcile'] === 'true' ||
-    ctx.faults.operatorStuck(String(cr.metadata.namespace), String(cr.metadata.name))
+    cr.metadata.annotations?.['platform.confluent.io/block-reconcile'] ===
+      'true' ||
+    ctx.faults.operatorStuck(
+      String(cr.metadata.namespace),
+      String(cr.metadata.name),
+    )
   );
 }
 
 /** The Kafka cluster ID: the KRaft controller's (brokers join its cluster), else one of its own. */
-function clusterIdOf(ctx: SimContext, cr: Readonly<KubeObject>): string | undefined {
+function clusterIdOf(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+): string | undefined {
   const spec = obj(cr.spec);
   if (cr.kind === 'KRaftController') {
-    return typeof spec.clusterID === 'string' ? spec.clusterID : kafkaClusterId(String(cr.metadata.uid));
+    return typeof spec.clusterID === 'string'
+      ? spec.clusterID
+      : kafkaClusterId(String(cr.metadata.uid));
   }
   if (cr.kind !== 'Kafka') return undefined;
   const ref = obj(obj(obj(spec.dependencies).kRaftController).clusterRef);
@@ -58,7 +83,8 @@ export function reconcileCfkCluster(
 ) {
   const kind = clusterKind(kindName);
   const cr = ctx.api.get(CFK_API, kindName, name, namespace);
-  if (!kind || !cr || cr.metadata.deletionTimestamp || cfkPaused(ctx, cr)) return;
+  if (!kind || !cr || cr.metadata.deletionTimestamp || cfkPaused(ctx, cr))
+    return;
   const status = obj(cr.status);
   const generation = Number(cr.metadata.generation ?? 1);
   const replicas = Number(obj(cr.spec).replicas ?? 1);
@@ -84,7 +110,8 @@ export function reconcileCfkCluster(
   }
   const stale = (pod: Readonly<KubeObject>) =>
     pod.metadata.labels?.['controller-revision-hash'] !== updateRevision ||
-    (roll !== undefined && Date.parse(String(pod.metadata.creationTimestamp)) < roll.startedAt);
+    (roll !== undefined &&
+      Date.parse(String(pod.metadata.creationTimestamp)) < roll.startedAt);
   const pending = pods
     .filter(stale)
     .sort((a, b) => ordinalOf(b, name) - ordinalOf(a, name));
@@ -99,7 +126,10 @@ export function reconcileCfkCluster(
     roll = undefined;
   }
   const ready = pods.filter(isReady).length;
-  const phase = status.phase === 'RUNNING' || ready >= replicas ? 'RUNNING' : 'PROVISIONING';
+  const phase =
+    status.phase === 'RUNNING' || ready >= replicas
+      ? 'RUNNING'
+      : 'PROVISIONING';
   writeStatus(
     ctx,
     cr,
@@ -109,10 +139,10 @@ export function reconcileCfkCluster(
       phase,
       ready,
       current: pods.length,
-      rolling: status.phase === 'RUNNING' && (roll !== undefined || pending.length > 0),
-      // Not written while provisioning; behind the generation until a roll is done.
-      observedGeneration:
-        phase !== 'RUNNING' ? undefined : roll ? (observed as number) : generation,
+      rolling:
+        status.phase === 'RUNNING' &&
+        (roll !== undefined || pending.length > 0),
+      observedGeneration: observedOf(phase, roll, observed, generation),
       clusterID: clusterIdOf(ctx, cr),
     }),
     CFK_MANAGER,

@@ -33,13 +33,23 @@ export function byEndpoint(
   const host = endpoint.replace(/^[a-z]+:\/\//, '').split(/[:/]/)[0];
   const [service, ns] = host.split('.');
   if (!service) return undefined;
-  return ctx.api.get(CFK_API, kind, service.replace(/-bootstrap$/, ''), ns ?? namespace);
+  return ctx.api.get(
+    CFK_API,
+    kind,
+    service.replace(/-bootstrap$/, ''),
+    ns ?? namespace,
+  );
 }
 
 /** The Kafka with this cluster ID, anywhere in the cluster. */
-export function kafkaById(ctx: SimContext, id: unknown): Readonly<KubeObject> | undefined {
+export function kafkaById(
+  ctx: SimContext,
+  id: unknown,
+): Readonly<KubeObject> | undefined {
   if (typeof id !== 'string' || !id) return undefined;
-  return ctx.api.list(CFK_API, 'Kafka').find(k => obj(k.status).clusterID === id);
+  return ctx.api
+    .list(CFK_API, 'Kafka')
+    .find(k => obj(k.status).clusterID === id);
 }
 
 /** The Kafka a KafkaRestClass points at. */
@@ -67,7 +77,9 @@ export function kafkaViaRestClass(
 }
 
 /** A cluster CR that is RUNNING with a ready replica: one its applications can talk to. */
-export function serving(cr: Readonly<KubeObject> | undefined): cr is Readonly<KubeObject> {
+export function serving(
+  cr: Readonly<KubeObject> | undefined,
+): cr is Readonly<KubeObject> {
   const status = obj(cr?.status);
   return status.phase === 'RUNNING' && Number(status.readyReplicas ?? 0) > 0;
 }
@@ -78,8 +90,7 @@ export function kafkaFacts(kafka: Readonly<KubeObject>) {
   return {
     kafkaCluster: `${kafka.metadata.namespace}/${kafka.metadata.name}`,
     kafkaClusterID: status.clusterID as string | undefined,
-    kafkaRestEndpoint: obj(obj(status.services)['kafka-rest']).internalEndpoint as
-      | string
-      | undefined,
+    kafkaRestEndpoint: obj(obj(status.services)['kafka-rest'])
+      .internalEndpoint as string | undefined,
   };
 }

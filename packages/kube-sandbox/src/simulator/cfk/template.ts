@@ -5,7 +5,10 @@ import { CfkClusterKind, cfkLabels } from './kinds';
 const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
 
 /** The pod template CFK renders from a cluster CR's `spec.image` and `spec.podTemplate`. */
-function podTemplate(cr: Readonly<KubeObject>, kind: CfkClusterKind): JsonObject {
+function podTemplate(
+  cr: Readonly<KubeObject>,
+  kind: CfkClusterKind,
+): JsonObject {
   const name = String(cr.metadata.name);
   const namespace = String(cr.metadata.namespace);
   const spec = obj(cr.spec);
@@ -14,9 +17,20 @@ function podTemplate(cr: Readonly<KubeObject>, kind: CfkClusterKind): JsonObject
   const data = spec.dataVolumeCapacity !== undefined;
   const main = kind.ports[0];
   const env = [
-    { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
-    { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } } },
-    { name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
+    {
+      name: 'POD_NAME',
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } },
+    },
+    {
+      name: 'POD_NAMESPACE',
+      valueFrom: {
+        fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' },
+      },
+    },
+    {
+      name: 'POD_IP',
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } },
+    },
     ...(Array.isArray(pod.envVars) ? pod.envVars : []),
   ];
   const mounts = [
@@ -33,7 +47,12 @@ function podTemplate(cr: Readonly<KubeObject>, kind: CfkClusterKind): JsonObject
         podAntiAffinity: {
           requiredDuringSchedulingIgnoredDuringExecution: [
             {
-              labelSelector: { matchLabels: { app: name, 'platform.confluent.io/type': kind.type } },
+              labelSelector: {
+                matchLabels: {
+                  app: name,
+                  'platform.confluent.io/type': kind.type,
+                },
+              },
               topologyKey: 'kubernetes.io/hostname',
             },
           ],
@@ -50,18 +69,38 @@ function podTemplate(cr: Readonly<KubeObject>, kind: CfkClusterKind): JsonObject
       ...(isObject(pod.annotations) ? { annotations: pod.annotations } : {}),
     },
     spec: {
-      ...(pod.affinity || antiAffinity ? { affinity: pod.affinity ?? antiAffinity } : {}),
+      ...(pod.affinity || antiAffinity
+        ? { affinity: pod.affinity ?? antiAffinity }
+        : {}),
       containers: [
         {
           name: kind.type,
           image: image.application,
           command: ['/mnt/config/pod/start.sh'],
           env,
-          ports: kind.ports.map(p => ({ name: p.name, containerPort: p.port, protocol: 'TCP' })),
+          ports: kind.ports.map(p => ({
+            name: p.name,
+            containerPort: p.port,
+            protocol: 'TCP',
+          })),
           resources: obj(pod.resources),
-          readinessProbe: { ...probe, initialDelaySeconds: 15, periodSeconds: 10, timeoutSeconds: 10, failureThreshold: 5 },
-          livenessProbe: { ...probe, initialDelaySeconds: 60, periodSeconds: 10, timeoutSeconds: 10, failureThreshold: 5 },
-          ...(pod.securityContext ? { securityContext: pod.securityContext } : {}),
+          readinessProbe: {
+            ...probe,
+            initialDelaySeconds: 15,
+            periodSeconds: 10,
+            timeoutSeconds: 10,
+            failureThreshold: 5,
+          },
+          livenessProbe: {
+            ...probe,
+            initialDelaySeconds: 60,
+            periodSeconds: 10,
+            timeoutSeconds: 10,
+            failureThreshold: 5,
+          },
+          ...(pod.securityContext
+            ? { securityContext: pod.securityContext }
+            : {}),
           volumeMounts: mounts,
         },
       ],
@@ -70,22 +109,38 @@ function podTemplate(cr: Readonly<KubeObject>, kind: CfkClusterKind): JsonObject
           name: 'config-init-container',
           image: image.init,
           command: ['/bin/sh', '-xc'],
-          args: ['until [ -f /mnt/config/init/done ]; do sleep 1; done; cp -r /mnt/config/init/* /mnt/config/'],
+          args: [
+            'until [ -f /mnt/config/init/done ]; do sleep 1; done; cp -r /mnt/config/init/* /mnt/config/',
+          ],
           resources: {},
           volumeMounts: mounts.filter(m => m.name !== 'data0'),
         },
       ],
-      securityContext: pod.podSecurityContext ?? { fsGroup: 1001, runAsNonRoot: true, runAsUser: 1001 },
+      securityContext: pod.podSecurityContext ?? {
+        fsGroup: 1001,
+        runAsNonRoot: true,
+        runAsUser: 1001,
+      },
       serviceAccountName: pod.serviceAccountName ?? 'default',
       terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds ?? 180,
-      ...(pod.priorityClassName ? { priorityClassName: pod.priorityClassName } : {}),
-      ...(Array.isArray(pod.tolerations) ? { tolerations: pod.tolerations } : {}),
+      ...(pod.priorityClassName
+        ? { priorityClassName: pod.priorityClassName }
+        : {}),
+      ...(Array.isArray(pod.tolerations)
+        ? { tolerations: pod.tolerations }
+        : {}),
       ...(Array.isArray(pod.topologySpreadConstraints)
         ? { topologySpreadConstraints: pod.topologySpreadConstraints }
         : {}),
       volumes: [
-        { name: 'config-init-volume', configMap: { name: `${name}-init-config`, defaultMode: 420 } },
-        { name: 'shared-config', configMap: { name: `${name}-shared-config`, defaultMode: 420 } },
+        {
+          name: 'config-init-volume',
+          configMap: { name: `${name}-init-config`, defaultMode: 420 },
+        },
+        {
+          name: 'shared-config',
+          configMap: { name: `${name}-shared-config`, defaultMode: 420 },
+        },
         { name: 'pod-shared-workdir', emptyDir: {} },
       ],
     },
@@ -93,7 +148,10 @@ function podTemplate(cr: Readonly<KubeObject>, kind: CfkClusterKind): JsonObject
 }
 
 /** The StatefulSet CFK keeps for a cluster CR: `OnDelete`, because CFK rolls the pods itself. */
-export function desiredStatefulSet(cr: Readonly<KubeObject>, kind: CfkClusterKind): KubeObject {
+export function desiredStatefulSet(
+  cr: Readonly<KubeObject>,
+  kind: CfkClusterKind,
+): KubeObject {
   const name = String(cr.metadata.name);
   const namespace = String(cr.metadata.namespace);
   const spec = obj(cr.spec);
@@ -118,8 +176,12 @@ export function desiredStatefulSet(cr: Readonly<KubeObject>, kind: CfkClusterKin
                 metadata: { name: 'data0' },
                 spec: {
                   accessModes: ['ReadWriteOnce'],
-                  resources: { requests: { storage: String(spec.dataVolumeCapacity) } },
-                  ...(isObject(spec.storageClass) ? { storageClassName: spec.storageClass.name } : {}),
+                  resources: {
+                    requests: { storage: String(spec.dataVolumeCapacity) },
+                  },
+                  ...(isObject(spec.storageClass)
+                    ? { storageClassName: spec.storageClass.name }
+                    : {}),
                   volumeMode: 'Filesystem',
                 },
               },
@@ -131,7 +193,10 @@ export function desiredStatefulSet(cr: Readonly<KubeObject>, kind: CfkClusterKin
 }
 
 /** The headless Service `<name>` CFK creates, selecting the CR's pods (operators.md §1.5). */
-export function desiredService(cr: Readonly<KubeObject>, kind: CfkClusterKind): KubeObject {
+export function desiredService(
+  cr: Readonly<KubeObject>,
+  kind: CfkClusterKind,
+): KubeObject {
   const name = String(cr.metadata.name);
   const namespace = String(cr.metadata.namespace);
   const labels = cfkLabels(name, namespace, kind.type);
@@ -151,7 +216,12 @@ export function desiredService(cr: Readonly<KubeObject>, kind: CfkClusterKind): 
     },
     spec: {
       clusterIP: 'None',
-      ports: kind.ports.map(p => ({ name: p.name, port: p.port, protocol: 'TCP', targetPort: p.port })),
+      ports: kind.ports.map(p => ({
+        name: p.name,
+        port: p.port,
+        protocol: 'TCP',
+        targetPort: p.port,
+      })),
       publishNotReadyAddresses: true,
       selector: labels,
       type: 'ClusterIP',

@@ -39,8 +39,15 @@ export function goDuration(milliseconds: number): string {
   return `${Math.floor(seconds / 60)}m${seconds % 60}s`;
 }
 
-function containerId(pod: Readonly<KubeObject>, name: string, restarts: number) {
-  return `containerd://${hexHash(`${pod.metadata.uid}/${name}/${restarts}`, 64)}`;
+function containerId(
+  pod: Readonly<KubeObject>,
+  name: string,
+  restarts: number,
+) {
+  return `containerd://${hexHash(
+    `${pod.metadata.uid}/${name}/${restarts}`,
+    64,
+  )}`;
 }
 
 /**
@@ -62,11 +69,7 @@ export function stepContainer(
   const state = isObject(previous?.state) ? previous!.state : {};
   const waiting = isObject(state.waiting) ? state.waiting : undefined;
   let startedAt = isObject(state.running) ? ms(state.running.startedAt) : NaN;
-  const build = (
-    s: JsonObject,
-    ready: boolean,
-    started: boolean,
-  ): JsonObject =>
+  const build = (s: JsonObject, ready: boolean, started: boolean): JsonObject =>
     containerStatus(pod, container, {
       state: s,
       lastState,
@@ -76,7 +79,9 @@ export function stepContainer(
     });
 
   if (waiting?.reason === 'CrashLoopBackOff') {
-    const terminated = isObject(lastState.terminated) ? lastState.terminated : {};
+    const terminated = isObject(lastState.terminated)
+      ? lastState.terminated
+      : {};
     const restartAt = ms(terminated.finishedAt) + backOff(ctx, restartCount);
     if (now < restartAt) {
       return { status: build(state, false, false), dueMs: restartAt - now };
@@ -85,7 +90,11 @@ export function stepContainer(
   } else if (Number.isNaN(startedAt)) {
     if (now < input.startAt) {
       return {
-        status: build({ waiting: { reason: 'ContainerCreating' } }, false, false),
+        status: build(
+          { waiting: { reason: 'ContainerCreating' } },
+          false,
+          false,
+        ),
         dueMs: input.startAt - now,
       };
     }
@@ -117,7 +126,11 @@ export function stepContainer(
         {
           waiting: {
             reason: 'CrashLoopBackOff',
-            message: `back-off ${goDuration(delay)} restarting failed container=${container.name} pod=${name}_${namespace}(${uid})`,
+            message: `back-off ${goDuration(
+              delay,
+            )} restarting failed container=${
+              container.name
+            } pod=${name}_${namespace}(${uid})`,
           },
         },
         false,

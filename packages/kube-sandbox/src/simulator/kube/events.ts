@@ -53,7 +53,8 @@ export function createEventRecorder(
       }
       // client-go names events `<object>.<UnixNano in hex>`; bump it past a name already taken.
       let nanos = BigInt(clock.now()) * 1_000_000n;
-      const nameAt = (n: bigint) => `${involved.metadata.name}.${n.toString(16)}`;
+      const nameAt = (n: bigint) =>
+        `${involved.metadata.name}.${n.toString(16)}`;
       while (api.get('v1', 'Event', nameAt(nanos), namespace)) nanos++;
       const fresh = nameAt(nanos);
       names.set(key, fresh);

@@ -60,14 +60,19 @@ function schedule(ctx: SimContext, pod: Readonly<KubeObject>) {
     });
     return;
   }
-  const failing = unbound.filter(c => c.pvc && ctx.faults.pvcPending(namespace, c.claim));
+  const failing = unbound.filter(
+    c => c.pvc && ctx.faults.pvcPending(namespace, c.claim),
+  );
   const missing = unbound.find(c => !c.pvc);
   const n = ctx.nodes.length;
   const preemption = `preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`;
   let message: string | undefined;
   if (failing.length) {
     message = `0/${n} nodes are available: pod has unbound immediate PersistentVolumeClaims. ${preemption}`;
-  } else if (missing && since(ctx, pod.metadata.creationTimestamp) >= ctx.timings.retryMs) {
+  } else if (
+    missing &&
+    since(ctx, pod.metadata.creationTimestamp) >= ctx.timings.retryMs
+  ) {
     message = `0/${n} nodes are available: persistentvolumeclaim "${missing.claim}" not found. ${preemption}`;
   }
   const self = key('kubelet', '', namespace, name);
@@ -82,7 +87,14 @@ function schedule(ctx: SimContext, pod: Readonly<KubeObject>) {
     {
       phase: 'Pending',
       conditions: [
-        condition(ctx, status.conditions, 'PodScheduled', false, 'Unschedulable', message),
+        condition(
+          ctx,
+          status.conditions,
+          'PodScheduled',
+          false,
+          'Unschedulable',
+          message,
+        ),
       ],
       qosClass: qosClass(pod),
     },
@@ -100,22 +112,35 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
   const namespace = String(pod.metadata.namespace);
   const name = String(pod.metadata.name);
   const status = (pod.status ?? {}) as JsonObject;
-  const previous = (Array.isArray(status.containerStatuses) ? status.containerStatuses : []).filter(isObject);
+  const previous = (
+    Array.isArray(status.containerStatuses) ? status.containerStatuses : []
+  ).filter(isObject);
   const conditions = Array.isArray(status.conditions) ? status.conditions : [];
-  const scheduled = conditions.find(c => isObject(c) && c.type === 'PodScheduled') as JsonObject | undefined;
-  const scheduledAt = Date.parse(String(scheduled?.lastTransitionTime)) || ctx.clock.now();
+  const scheduled = conditions.find(
+    c => isObject(c) && c.type === 'PodScheduled',
+  ) as JsonObject | undefined;
+  const scheduledAt =
+    Date.parse(String(scheduled?.lastTransitionTime)) || ctx.clock.now();
   const startAt = scheduledAt + ctx.timings.containerStartMs;
   const node = String((pod.spec as JsonObject).nodeName);
   const nodeIndex = Math.max(0, ctx.nodes.indexOf(node));
   const crash = ctx.faults.crashLoop(namespace, name);
-  const down = ctx.faults.componentDown(namespace, pod.metadata.labels ?? {}) !== undefined;
+  const down =
+    ctx.faults.componentDown(namespace, pod.metadata.labels ?? {}) !==
+    undefined;
 
   const steps = containersOf(pod).map((c, i) =>
-    stepContainer(ctx, pod, c, previous.find(p => p.name === c.name), {
-      startAt,
-      crash: i === 0 ? crash : undefined,
-      down,
-    }),
+    stepContainer(
+      ctx,
+      pod,
+      c,
+      previous.find(p => p.name === c.name),
+      {
+        startAt,
+        crash: i === 0 ? crash : undefined,
+        down,
+      },
+    ),
   );
   const inits = containersOf(pod, 'initContainers').map(c =>
     stepInitContainer(ctx, pod, c, scheduledAt, startAt),
@@ -124,25 +149,56 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
   const ready = statuses.every(s => s.ready === true);
   const initialized = inits.every(s => s.status.ready === true);
   const everRan = statuses.some(
-    s => isObject(s.state) && (isObject(s.state.running) || Number(s.restartCount) > 0),
+    s =>
+      isObject(s.state) &&
+      (isObject(s.state.running) || Number(s.restartCount) > 0),
   );
   const hostIP = `10.0.0.${10 + nodeIndex}`;
-  const podIP = `10.244.${nodeIndex + 1}.${bucket(String(pod.metadata.uid), 250) + 2}`;
+  const podIP = `10.244.${nodeIndex + 1}.${
+    bucket(String(pod.metadata.uid), 250) + 2
+  }`;
   const next: JsonObject = {
     phase: everRan ? 'Running' : 'Pending',
     conditions: [
       condition(ctx, conditions, 'PodReadyToStartContainers', true),
-      condition(ctx, conditions, 'Initialized', initialized, 'ContainersNotInitialized',
-        `containers with incomplete status: [${containersOf(pod, 'initContainers').map(c => c.name).join(' ')}]`),
-      condition(ctx, conditions, 'Ready', ready, 'ContainersNotReady', unreadyMessage(statuses)),
-      condition(ctx, conditions, 'ContainersReady', ready, 'ContainersNotReady', unreadyMessage(statuses)),
+      condition(
+        ctx,
+        conditions,
+        'Initialized',
+        initialized,
+        'ContainersNotInitialized',
+        `containers with incomplete status: [${containersOf(
+          pod,
+          'initContainers',
+        )
+          .map(c => c.name)
+          .join(' ')}]`,
+      ),
+      condition(
+        ctx,
+        conditions,
+        'Ready',
+        ready,
+        'ContainersNotReady',
+        unreadyMessage(statuses),
+      ),
+      condition(
+        ctx,
+        conditions,
+        'ContainersReady',
+        ready,
+        'ContainersNotReady',
+        unreadyMessage(statuses),
+      ),
       scheduled ?? condition(ctx, conditions, 'PodScheduled', true),
     ],
     hostIP,
     hostIPs: [{ ip: hostIP }],
     ...(everRan ? { podIP, podIPs: [{ ip: podIP }] } : {}),
     startTime: scheduled?.lastTransitionTime,
-    ...(inits.length ? { initContainerStatuses: inits.map(s => s.status) } : {}),
+    ...(inits.length
+      ? { initContainerStatuses: inits.map(s => s.status) }
+      : {}),
     containerStatuses: statuses,
     qosClass: qosClass(pod),
   };
@@ -153,24 +209,52 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
     const container = String(step.status.name);
     const fieldPath = `spec.containers{${container}}`;
     if (step.crashed) {
-      ctx.events.warning(pod, 'BackOff',
+      ctx.events.warning(
+        pod,
+        'BackOff',
         `Back-off restarting failed container ${container} in pod ${name}_${namespace}(${pod.metadata.uid})`,
-        source, fieldPath);
+        source,
+        fieldPath,
+      );
     }
-    if (step.probeFailing && every(ctx, `Unhealthy|${pod.metadata.uid}|${i}`, ctx.timings.probePeriodMs)) {
-      ctx.events.warning(pod, 'Unhealthy', probeFailure(pod, i, podIP), source, fieldPath);
+    if (
+      step.probeFailing &&
+      every(
+        ctx,
+        `Unhealthy|${pod.metadata.uid}|${i}`,
+        ctx.timings.probePeriodMs,
+      )
+    ) {
+      ctx.events.warning(
+        pod,
+        'Unhealthy',
+        probeFailure(pod, i, podIP),
+        source,
+        fieldPath,
+      );
     }
   });
   const dues = [...steps, ...inits]
     .map(s => s.dueMs)
     .filter((d): d is number => d !== undefined);
-  if (dues.length) ctx.enqueue(key('kubelet', '', namespace, name), Math.max(1, Math.min(...dues)));
+  if (dues.length)
+    ctx.enqueue(
+      key('kubelet', '', namespace, name),
+      Math.max(1, Math.min(...dues)),
+    );
 }
 
 /** What a failing readiness probe reports, after the probe the container declares. */
-function probeFailure(pod: Readonly<KubeObject>, index: number, podIP: string): string {
-  const containers = ((pod.spec as JsonObject).containers ?? []) as JsonObject[];
-  const probe = isObject(containers[index]?.readinessProbe) ? containers[index].readinessProbe : {};
+function probeFailure(
+  pod: Readonly<KubeObject>,
+  index: number,
+  podIP: string,
+): string {
+  const containers = ((pod.spec as JsonObject).containers ??
+    []) as JsonObject[];
+  const probe = isObject(containers[index]?.readinessProbe)
+    ? containers[index].readinessProbe
+    : {};
   if (isObject(probe.tcpSocket)) {
     return `Readiness probe failed: dial tcp ${podIP}:${probe.tcpSocket.port}: connect: connection refused`;
   }

@@ -30,7 +30,9 @@ export function runtimeImage(image: string): string {
   const first = image.split('/')[0];
   const registry = image.includes('/') && /[.:]|^localhost$/.test(first);
   if (registry) return image;
-  return image.includes('/') ? `docker.io/${image}` : `docker.io/library/${image}`;
+  return image.includes('/')
+    ? `docker.io/${image}`
+    : `docker.io/library/${image}`;
 }
 
 /** A container status; `state` and `lastState` as the kubelet reports them. */
@@ -45,7 +47,8 @@ export function containerStatus(
     restartCount: number;
   },
 ): JsonObject {
-  const running = isObject(fields.state.running) || isObject(fields.state.terminated);
+  const running =
+    isObject(fields.state.running) || isObject(fields.state.terminated);
   const image = runtimeImage(container.image);
   return {
     name: container.name,
@@ -72,7 +75,9 @@ export function containerStatus(
 /** The QoS class Kubernetes derives from the containers' requests and limits. */
 export function qosClass(pod: Readonly<KubeObject>): string {
   const spec = (pod.spec ?? {}) as JsonObject;
-  const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isObject);
+  const containers = (
+    Array.isArray(spec.containers) ? spec.containers : []
+  ).filter(isObject);
   let any = false;
   let guaranteed = containers.length > 0;
   for (const c of containers) {

@@ -30,7 +30,9 @@ export function isReady(pod: Readonly<KubeObject> | undefined): boolean {
   const conditions = (pod?.status as JsonObject | undefined)?.conditions;
   return (
     Array.isArray(conditions) &&
-    conditions.some(c => isObject(c) && c.type === 'Ready' && c.status === 'True')
+    conditions.some(
+      c => isObject(c) && c.type === 'Ready' && c.status === 'True',
+    )
   );
 }
 
@@ -48,16 +50,26 @@ export function ownedPods(
 }
 
 function claimTemplates(spec: JsonObject): JsonObject[] {
-  return (Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []).filter(isObject);
+  return (
+    Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []
+  ).filter(isObject);
 }
 
-function createClaims(ctx: SimContext, sts: Readonly<KubeObject>, podName: string) {
+function createClaims(
+  ctx: SimContext,
+  sts: Readonly<KubeObject>,
+  podName: string,
+) {
   const spec = sts.spec as JsonObject;
-  const matchLabels = ((spec.selector as JsonObject).matchLabels ?? {}) as Record<string, string>;
+  const matchLabels = ((spec.selector as JsonObject).matchLabels ??
+    {}) as Record<string, string>;
   for (const template of claimTemplates(spec)) {
     const meta = (template.metadata ?? {}) as JsonObject;
     const name = `${meta.name}-${podName}`;
-    if (ctx.api.get('v1', 'PersistentVolumeClaim', name, sts.metadata.namespace)) continue;
+    if (
+      ctx.api.get('v1', 'PersistentVolumeClaim', name, sts.metadata.namespace)
+    )
+      continue;
     const claimSpec = (template.spec ?? {}) as JsonObject;
     ctx.api.create(
       {
@@ -66,7 +78,10 @@ function createClaims(ctx: SimContext, sts: Readonly<KubeObject>, podName: strin
         metadata: {
           name,
           namespace: sts.metadata.namespace,
-          labels: { ...matchLabels, ...(meta.labels as Record<string, string>) },
+          labels: {
+            ...matchLabels,
+            ...(meta.labels as Record<string, string>),
+          },
         },
         spec: {
           ...claimSpec,
@@ -79,7 +94,12 @@ function createClaims(ctx: SimContext, sts: Readonly<KubeObject>, podName: strin
   }
 }
 
-function createPod(ctx: SimContext, sts: Readonly<KubeObject>, ordinal: number, revision: string) {
+function createPod(
+  ctx: SimContext,
+  sts: Readonly<KubeObject>,
+  ordinal: number,
+  revision: string,
+) {
   const spec = sts.spec as JsonObject;
   const template = structuredClone(spec.template) as JsonObject;
   const meta = (template.metadata ?? {}) as JsonObject;
@@ -87,12 +107,14 @@ function createPod(ctx: SimContext, sts: Readonly<KubeObject>, ordinal: number, 
   const name = `${sts.metadata.name}-${ordinal}`;
   const claimVolumes = claimTemplates(spec).map(t => ({
     name: String((t.metadata as JsonObject).name),
-    persistentVolumeClaim: { claimName: `${(t.metadata as JsonObject).name}-${name}` },
+    persistentVolumeClaim: {
+      claimName: `${(t.metadata as JsonObject).name}-${name}`,
+    },
   }));
   const volumes = [
-    ...((Array.isArray(podSpec.volumes) ? podSpec.volumes : []) as JsonObject[]).filter(
-      v => !claimVolumes.some(c => c.name === v.name),
-    ),
+    ...(
+      (Array.isArray(podSpec.volumes) ? podSpec.volumes : []) as JsonObject[]
+    ).filter(v => !claimVolumes.some(c => c.name === v.name)),
     ...claimVolumes,
   ];
   ctx.api.create(
@@ -108,7 +130,9 @@ function createPod(ctx: SimContext, sts: Readonly<KubeObject>, ordinal: number, 
           'controller-revision-hash': revision,
           'statefulset.kubernetes.io/pod-name': name,
         },
-        ...(meta.annotations ? { annotations: meta.annotations as Record<string, string> } : {}),
+        ...(meta.annotations
+          ? { annotations: meta.annotations as Record<string, string> }
+          : {}),
         ownerReferences: [ownerRef(sts)],
       },
       spec: {
@@ -128,28 +152,40 @@ function createPod(ctx: SimContext, sts: Readonly<KubeObject>, ordinal: number, 
  * highest ordinal, `RollingUpdate` replacing outdated pods from the highest ordinal (`OnDelete`
  * leaves that to whoever deletes them, as CFK does), and the counts and revisions in status.
  */
-export function reconcileStatefulSet(ctx: SimContext, namespace: string, name: string) {
+export function reconcileStatefulSet(
+  ctx: SimContext,
+  namespace: string,
+  name: string,
+) {
   const sts = ctx.api.get('apps/v1', 'StatefulSet', name, namespace);
   if (!sts || sts.metadata.deletionTimestamp) return;
   const spec = sts.spec as JsonObject;
   const replicas = Number(spec.replicas ?? 1);
   const parallel = spec.podManagementPolicy === 'Parallel';
-  const matchLabels = ((spec.selector as JsonObject).matchLabels ?? {}) as Record<string, string>;
+  const matchLabels = ((spec.selector as JsonObject).matchLabels ??
+    {}) as Record<string, string>;
   const updateRevision = revisionOf(sts);
   let pods = ownedPods(ctx, sts, matchLabels);
   const byOrdinal = new Map(pods.map(p => [ordinalOf(p, name), p]));
 
   for (let i = 0; i < replicas; i++) {
     if (byOrdinal.has(i)) continue;
-    const lowerReady = [...Array(i).keys()].every(j => isReady(byOrdinal.get(j)));
+    const lowerReady = [...Array(i).keys()].every(j =>
+      isReady(byOrdinal.get(j)),
+    );
     if (!parallel && !lowerReady) break;
     const podName = `${name}-${i}`;
     if (ctx.api.get('v1', 'Pod', podName, namespace)) {
       // A pod of that name that is not the StatefulSet's: it is not adopted, as in Kubernetes.
-      if (every(ctx, `FailedCreate|${sts.metadata.uid}|${i}`, ctx.timings.retryMs)) {
-        ctx.events.warning(sts, 'FailedCreate',
+      if (
+        every(ctx, `FailedCreate|${sts.metadata.uid}|${i}`, ctx.timings.retryMs)
+      ) {
+        ctx.events.warning(
+          sts,
+          'FailedCreate',
           `create Pod ${podName} in StatefulSet ${name} failed error: pods "${podName}" already exists`,
-          { component: 'statefulset-controller' });
+          { component: 'statefulset-controller' },
+        );
       }
       continue;
     }
@@ -164,16 +200,24 @@ export function reconcileStatefulSet(ctx: SimContext, namespace: string, name: s
     ctx.api.delete('v1', 'Pod', String(pod.metadata.name), namespace);
   }
   const strategy = (spec.updateStrategy ?? {}) as JsonObject;
-  if (strategy.type !== 'OnDelete' && pods.length === replicas && pods.every(isReady)) {
+  if (
+    strategy.type !== 'OnDelete' &&
+    pods.length === replicas &&
+    pods.every(isReady)
+  ) {
     const outdated = pods
-      .filter(p => p.metadata.labels?.['controller-revision-hash'] !== updateRevision)
+      .filter(
+        p => p.metadata.labels?.['controller-revision-hash'] !== updateRevision,
+      )
       .sort((a, b) => ordinalOf(b, name) - ordinalOf(a, name))[0];
-    if (outdated) ctx.api.delete('v1', 'Pod', String(outdated.metadata.name), namespace);
+    if (outdated)
+      ctx.api.delete('v1', 'Pod', String(outdated.metadata.name), namespace);
   }
 
   pods = ownedPods(ctx, sts, matchLabels);
   const revisionCount = (rev: string) =>
-    pods.filter(p => p.metadata.labels?.['controller-revision-hash'] === rev).length;
+    pods.filter(p => p.metadata.labels?.['controller-revision-hash'] === rev)
+      .length;
   const previous = (sts.status ?? {}) as JsonObject;
   const updated = revisionCount(updateRevision);
   const currentRevision =

@@ -10,7 +10,11 @@ export const PROVISIONER = 'ebs.csi.aws.com';
  * provisioned and bound after `pvcBindMs`, unless a pvcPending fault covers it; then it stays
  * Pending with a ProvisioningFailed event, counted once per retry.
  */
-export function reconcileClaim(ctx: SimContext, namespace: string, name: string) {
+export function reconcileClaim(
+  ctx: SimContext,
+  namespace: string,
+  name: string,
+) {
   const pvc = ctx.api.get('v1', 'PersistentVolumeClaim', name, namespace);
   if (!pvc || pvc.metadata.deletionTimestamp) return;
   const status = (pvc.status ?? {}) as JsonObject;
@@ -20,7 +24,9 @@ export function reconcileClaim(ctx: SimContext, namespace: string, name: string)
   const self = key('pvc', '', namespace, name);
   const fault = ctx.faults.pvcPending(namespace, name);
   if (fault) {
-    if (every(ctx, `ProvisioningFailed|${pvc.metadata.uid}`, ctx.timings.retryMs)) {
+    if (
+      every(ctx, `ProvisioningFailed|${pvc.metadata.uid}`, ctx.timings.retryMs)
+    ) {
       ctx.events.warning(
         pvc,
         'ProvisioningFailed',
@@ -32,7 +38,8 @@ export function reconcileClaim(ctx: SimContext, namespace: string, name: string)
     ctx.enqueue(self, ctx.timings.retryMs);
     return;
   }
-  const wait = ctx.timings.pvcBindMs - since(ctx, pvc.metadata.creationTimestamp);
+  const wait =
+    ctx.timings.pvcBindMs - since(ctx, pvc.metadata.creationTimestamp);
   if (wait > 0) {
     ctx.enqueue(self, wait);
     return;
@@ -53,9 +60,10 @@ export function reconcileClaim(ctx: SimContext, namespace: string, name: string)
     },
     'kube-controller-manager',
   );
-  const requests = isObject(spec.resources) && isObject(spec.resources.requests)
-    ? spec.resources.requests
-    : {};
+  const requests =
+    isObject(spec.resources) && isObject(spec.resources.requests)
+      ? spec.resources.requests
+      : {};
   writeStatus(
     ctx,
     bound,

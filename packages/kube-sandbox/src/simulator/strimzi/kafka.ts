@@ -11,7 +11,14 @@ import {
   nodePod,
   PoolNodes,
 } from './kafkaResources';
-import { paused, selectorLabels, STRIMZI_MANAGER, strimziApi, strimziFlavour, strimziLabels } from './names';
+import {
+  paused,
+  selectorLabels,
+  STRIMZI_MANAGER,
+  strimziApi,
+  strimziFlavour,
+  strimziLabels,
+} from './names';
 import { desiredPodSet, podSetsOf } from './podsets';
 import { rollStep } from './roller';
 import { reconcileFailed, waitFor } from './waits';
@@ -19,15 +26,22 @@ import { reconcileFailed, waitFor } from './waits';
 const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
 
 /** Node pools of a cluster, and the node IDs Strimzi keeps for each (lowest free IDs to new nodes, highest removed first). */
-function assignNodeIds(ctx: SimContext, pools: Array<Readonly<KubeObject>>): PoolNodes[] {
+function assignNodeIds(
+  ctx: SimContext,
+  pools: Array<Readonly<KubeObject>>,
+): PoolNodes[] {
   const sorted = [...pools].sort(
     (a, b) =>
-      String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) ||
-      String(a.metadata.name).localeCompare(String(b.metadata.name)),
+      String(a.metadata.creationTimestamp).localeCompare(
+        String(b.metadata.creationTimestamp),
+      ) || String(a.metadata.name).localeCompare(String(b.metadata.name)),
   );
   const known = sorted.map(pool => {
     const memo = `strimzi-ids|${pool.metadata.uid}`;
-    const ids = (obj(pool.status).nodeIds as number[] | undefined) ?? (ctx.memory.get(memo) as number[] | undefined) ?? [];
+    const ids =
+      (obj(pool.status).nodeIds as number[] | undefined) ??
+      (ctx.memory.get(memo) as number[] | undefined) ??
+      [];
     return { pool, memo, ids: [...ids].sort((x, y) => x - y) };
   });
   const used = new Set(known.flatMap(k => k.ids));
@@ -53,15 +67,22 @@ function nodeOrder(pools: PoolNodes[], cluster: string) {
   const rank = new Map<string, number>();
   for (const p of pools) {
     for (const id of p.ids) {
-      rank.set(`${cluster}-${p.name}-${id}`, (p.roles.includes('controller') ? 0 : 100_000) + id);
+      rank.set(
+        `${cluster}-${p.name}-${id}`,
+        (p.roles.includes('controller') ? 0 : 100_000) + id,
+      );
     }
   }
   return (a: string, b: string) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
 }
 
 function cleanUp(ctx: SimContext, namespace: string, cluster: string) {
-  const selector = selectorOf(selectorLabels(cluster, 'Kafka', `${cluster}-entity-operator`));
-  ctx.api.list('v1', 'Pod', namespace, { labelSelector: selector }).forEach(p => remove(ctx, p));
+  const selector = selectorOf(
+    selectorLabels(cluster, 'Kafka', `${cluster}-entity-operator`),
+  );
+  ctx.api
+    .list('v1', 'Pod', namespace, { labelSelector: selector })
+    .forEach(p => remove(ctx, p));
 }
 
 /**
@@ -71,37 +92,65 @@ function cleanUp(ctx: SimContext, namespace: string, cluster: string) {
  * NotReady/TimeoutException when pods stay unready past the operation timeout), with the node
  * pools' status written alongside.
  */
-export function reconcileStrimziKafka(ctx: SimContext, namespace: string, cluster: string) {
+export function reconcileStrimziKafka(
+  ctx: SimContext,
+  namespace: string,
+  cluster: string,
+) {
   const flavour = strimziFlavour(ctx);
-  const kafka = flavour && ctx.api.get(flavour.api, 'Kafka', cluster, namespace);
+  const kafka =
+    flavour && ctx.api.get(flavour.api, 'Kafka', cluster, namespace);
   if (!flavour) return;
   if (!kafka) {
     cleanUp(ctx, namespace, cluster);
     return;
   }
-  if (kafka.metadata.deletionTimestamp || ctx.faults.operatorStuck(namespace, cluster)) return;
+  if (
+    kafka.metadata.deletionTimestamp ||
+    ctx.faults.operatorStuck(namespace, cluster)
+  )
+    return;
   const status = obj(kafka.status);
   if (paused(kafka)) {
-    writeStatus(ctx, kafka, {
-      ...status,
-      conditions: [transition(ctx, status.conditions, { type: 'ReconciliationPaused', status: 'True' })],
-    }, STRIMZI_MANAGER);
+    writeStatus(
+      ctx,
+      kafka,
+      {
+        ...status,
+        conditions: [
+          transition(ctx, status.conditions, {
+            type: 'ReconciliationPaused',
+            status: 'True',
+          }),
+        ],
+      },
+      STRIMZI_MANAGER,
+    );
     return;
   }
   if (!Array.isArray(status.conditions)) {
-    writeStatus(ctx, kafka, {
-      conditions: [transition(ctx, [], {
-        type: 'NotReady',
-        status: 'True',
-        reason: 'Creating',
-        message: 'Kafka cluster is being deployed',
-      })],
-    }, STRIMZI_MANAGER);
+    writeStatus(
+      ctx,
+      kafka,
+      {
+        conditions: [
+          transition(ctx, [], {
+            type: 'NotReady',
+            status: 'True',
+            reason: 'Creating',
+            message: 'Kafka cluster is being deployed',
+          }),
+        ],
+      },
+      STRIMZI_MANAGER,
+    );
     return;
   }
   const poolApi = strimziApi(ctx, 'KafkaNodePool');
   const pools = poolApi
-    ? ctx.api.list(poolApi, 'KafkaNodePool', namespace, { labelSelector: `strimzi.io/cluster=${cluster}` })
+    ? ctx.api.list(poolApi, 'KafkaNodePool', namespace, {
+        labelSelector: `strimzi.io/cluster=${cluster}`,
+      })
     : [];
   if (!pools.length) return;
   const nodes = assignNodeIds(ctx, pools);
@@ -109,7 +158,9 @@ export function reconcileStrimziKafka(ctx: SimContext, namespace: string, cluste
   const matchLabels = selectorLabels(cluster, 'Kafka', `${cluster}-kafka`);
   for (const pool of nodes) {
     for (const id of pool.ids) {
-      nodeClaims(kafka, pool, id, ctx.storageClass).forEach(c => ensure(ctx, c, STRIMZI_MANAGER));
+      nodeClaims(kafka, pool, id, ctx.storageClass).forEach(c =>
+        ensure(ctx, c, STRIMZI_MANAGER),
+      );
     }
     ensure(
       ctx,
@@ -117,7 +168,16 @@ export function reconcileStrimziKafka(ctx: SimContext, namespace: string, cluste
         kafka,
         flavour.podSetApi,
         `${cluster}-${pool.name}`,
-        { ...strimziLabels(kafka, cluster, 'Kafka', `${cluster}-kafka`, 'kafka'), 'strimzi.io/pool-name': pool.name },
+        {
+          ...strimziLabels(
+            kafka,
+            cluster,
+            'Kafka',
+            `${cluster}-kafka`,
+            'kafka',
+          ),
+          'strimzi.io/pool-name': pool.name,
+        },
         { ...matchLabels, 'strimzi.io/pool-name': pool.name },
         pool.ids.map(id => nodePod(kafka, flavour, pool, id)),
       ),
@@ -129,7 +189,9 @@ export function reconcileStrimziKafka(ctx: SimContext, namespace: string, cluste
     const pool = podSet.metadata.labels?.['strimzi.io/pool-name'];
     if (!nodes.some(n => n.name === pool)) remove(ctx, podSet);
   }
-  const live = podSetsOf(ctx, kafka).filter(s => nodes.some(n => n.name === s.metadata.labels?.['strimzi.io/pool-name']));
+  const live = podSetsOf(ctx, kafka).filter(s =>
+    nodes.some(n => n.name === s.metadata.labels?.['strimzi.io/pool-name']),
+  );
   const roll = rollStep(ctx, live, nodeOrder(nodes, cluster));
   const self = key('strimzi', 'Kafka', namespace, cluster);
   const wait = waitFor(ctx, self, roll);
@@ -141,7 +203,9 @@ export function reconcileStrimziKafka(ctx: SimContext, namespace: string, cluste
 
   const eo = obj(obj(kafka.spec).entityOperator);
   const eoPods = ctx.api.list('v1', 'Pod', namespace, {
-    labelSelector: selectorOf(selectorLabels(cluster, 'Kafka', `${cluster}-entity-operator`)),
+    labelSelector: selectorOf(
+      selectorLabels(cluster, 'Kafka', `${cluster}-entity-operator`),
+    ),
   });
   if (isObject(eo.topicOperator) || isObject(eo.userOperator)) {
     ensure(ctx, entityOperatorPod(kafka, flavour), STRIMZI_MANAGER);
@@ -150,31 +214,49 @@ export function reconcileStrimziKafka(ctx: SimContext, namespace: string, cluste
   }
 
   const generation = Number(kafka.metadata.generation ?? 1);
-  const clusterId = (status.clusterId as string | undefined) ?? kafkaClusterId(String(kafka.metadata.uid));
+  const clusterId =
+    (status.clusterId as string | undefined) ??
+    kafkaClusterId(String(kafka.metadata.uid));
   const kafkaSpec = obj(obj(kafka.spec).kafka);
   const version = String(kafkaSpec.version ?? flavour.kafkaVersion);
   const allIds = nodes.flatMap(n => n.ids).sort((a, b) => a - b);
-  writeStatus(ctx, kafka, {
-    conditions: [transition(ctx, status.conditions, { type: 'Ready', status: 'True' })],
-    observedGeneration: generation,
-    listeners: listenerStatus(kafka, flavour),
-    kafkaNodePools: nodes.map(n => ({ name: n.name })).sort((a, b) => a.name.localeCompare(b.name)),
-    ...(flavour.v1beta2 ? { registeredNodeIds: allIds } : {}),
-    clusterId,
-    operatorLastSuccessfulVersion: flavour.operatorVersion,
-    kafkaVersion: version,
-    kafkaMetadataVersion: String(kafkaSpec.metadataVersion ?? flavour.metadataVersion),
-    ...(flavour.v1beta2 ? { kafkaMetadataState: 'KRaft' } : {}),
-  }, STRIMZI_MANAGER);
-  for (const n of nodes) {
-    writeStatus(ctx, n.pool, {
-      conditions: [],
-      observedGeneration: n.pool.metadata.generation,
-      nodeIds: n.ids,
+  writeStatus(
+    ctx,
+    kafka,
+    {
+      conditions: [
+        transition(ctx, status.conditions, { type: 'Ready', status: 'True' }),
+      ],
+      observedGeneration: generation,
+      listeners: listenerStatus(kafka, flavour),
+      kafkaNodePools: nodes
+        .map(n => ({ name: n.name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      ...(flavour.v1beta2 ? { registeredNodeIds: allIds } : {}),
       clusterId,
-      roles: n.roles,
-      replicas: n.ids.length,
-      labelSelector: `strimzi.io/cluster=${cluster},strimzi.io/name=${cluster}-kafka,strimzi.io/kind=Kafka,strimzi.io/pool-name=${n.name}`,
-    }, STRIMZI_MANAGER);
+      operatorLastSuccessfulVersion: flavour.operatorVersion,
+      kafkaVersion: version,
+      kafkaMetadataVersion: String(
+        kafkaSpec.metadataVersion ?? flavour.metadataVersion,
+      ),
+      ...(flavour.v1beta2 ? { kafkaMetadataState: 'KRaft' } : {}),
+    },
+    STRIMZI_MANAGER,
+  );
+  for (const n of nodes) {
+    writeStatus(
+      ctx,
+      n.pool,
+      {
+        conditions: [],
+        observedGeneration: n.pool.metadata.generation,
+        nodeIds: n.ids,
+        clusterId,
+        roles: n.roles,
+        replicas: n.ids.length,
+        labelSelector: `strimzi.io/cluster=${cluster},strimzi.io/name=${cluster}-kafka,strimzi.io/kind=Kafka,strimzi.io/pool-name=${n.name}`,
+      },
+      STRIMZI_MANAGER,
+    );
   }
 }

@@ -2,10 +2,16 @@ import { isObject, JsonObject, KubeObject } from '../../types';
 import { ownerRef } from '../context';
 import { hexHash, safeHash } from '../hash';
 import { withRevision } from './podsets';
-import { kafkaImage, selectorLabels, StrimziFlavour, strimziLabels } from './names';
+import {
+  kafkaImage,
+  selectorLabels,
+  StrimziFlavour,
+  strimziLabels,
+} from './names';
 
 const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
-const list = (v: unknown): JsonObject[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const list = (v: unknown): JsonObject[] =>
+  Array.isArray(v) ? v.filter(isObject) : [];
 
 /** A KafkaNodePool with the node IDs Strimzi assigned to it. */
 export interface PoolNodes {
@@ -25,19 +31,32 @@ export function storageVolumes(pool: Readonly<KubeObject>) {
     size: v.size,
     storageClass: v.class,
     deleteClaim: v.deleteClaim === true,
-    mountPath: storage.type === 'jbod' ? `/var/lib/kafka/data-${v.id ?? 0}` : '/var/lib/kafka/data',
+    mountPath:
+      storage.type === 'jbod'
+        ? `/var/lib/kafka/data-${v.id ?? 0}`
+        : '/var/lib/kafka/data',
   }));
 }
 
 /** Kafka's listener ports as Strimzi names them (`tcp-<name>`), after the control plane and replication ports. */
-function ports(kafka: Readonly<KubeObject>, broker: boolean, controller: boolean) {
+function ports(
+  kafka: Readonly<KubeObject>,
+  broker: boolean,
+  controller: boolean,
+) {
   const listeners = list(obj(obj(kafka.spec).kafka).listeners);
   return [
-    ...(controller ? [{ name: 'tcp-ctrlplane', containerPort: 9090, protocol: 'TCP' }] : []),
+    ...(controller
+      ? [{ name: 'tcp-ctrlplane', containerPort: 9090, protocol: 'TCP' }]
+      : []),
     ...(broker
       ? [
           { name: 'tcp-replication', containerPort: 9091, protocol: 'TCP' },
-          ...listeners.map(l => ({ name: `tcp-${l.name}`, containerPort: Number(l.port), protocol: 'TCP' })),
+          ...listeners.map(l => ({
+            name: `tcp-${l.name}`,
+            containerPort: Number(l.port),
+            protocol: 'TCP',
+          })),
         ]
       : []),
     { name: 'tcp-kafkaagent', containerPort: 8443, protocol: 'TCP' },
@@ -59,11 +78,20 @@ export function nodePod(
   const broker = pool.roles.includes('broker');
   const controller = pool.roles.includes('controller');
   const annotationsOf = (spec: JsonObject) =>
-    obj(obj(obj(obj(spec.template).pod).metadata).annotations) as Record<string, string>;
+    obj(obj(obj(obj(spec.template).pod).metadata).annotations) as Record<
+      string,
+      string
+    >;
   // The node pool's pod template wins over the Kafka's, key by key.
   const template = { ...annotationsOf(kafkaSpec), ...annotationsOf(poolSpec) };
   const configHash = hexHash(
-    JSON.stringify([kafkaSpec.config, kafkaSpec.listeners, kafkaSpec.authorization, version, pool.roles]),
+    JSON.stringify([
+      kafkaSpec.config,
+      kafkaSpec.listeners,
+      kafkaSpec.authorization,
+      version,
+      pool.roles,
+    ]),
     8,
   );
   const volumes = storageVolumes(pool.pool);
@@ -123,7 +151,10 @@ export function nodePod(
             { name: 'cluster-ca', mountPath: '/opt/kafka/cluster-ca-certs' },
             { name: 'broker-certs', mountPath: '/opt/kafka/broker-certs' },
             { name: 'client-ca-cert', mountPath: '/opt/kafka/client-ca-certs' },
-            { name: 'kafka-metrics-and-logging', mountPath: '/opt/kafka/custom-config/' },
+            {
+              name: 'kafka-metrics-and-logging',
+              mountPath: '/opt/kafka/custom-config/',
+            },
           ],
         },
       ],
@@ -133,13 +164,34 @@ export function nodePod(
       volumes: [
         ...volumes.map(v =>
           v.persistent
-            ? { name: v.name, persistentVolumeClaim: { claimName: `${v.name}-${name}` } }
+            ? {
+                name: v.name,
+                persistentVolumeClaim: { claimName: `${v.name}-${name}` },
+              }
             : { name: v.name, emptyDir: {} },
         ),
-        { name: 'strimzi-tmp', emptyDir: { medium: 'Memory', sizeLimit: '5Mi' } },
-        { name: 'cluster-ca', secret: { secretName: `${cluster}-cluster-ca-cert`, defaultMode: 292 } },
-        { name: 'broker-certs', secret: { secretName: name, defaultMode: 292 } },
-        { name: 'client-ca-cert', secret: { secretName: `${cluster}-clients-ca-cert`, defaultMode: 292 } },
+        {
+          name: 'strimzi-tmp',
+          emptyDir: { medium: 'Memory', sizeLimit: '5Mi' },
+        },
+        {
+          name: 'cluster-ca',
+          secret: {
+            secretName: `${cluster}-cluster-ca-cert`,
+            defaultMode: 292,
+          },
+        },
+        {
+          name: 'broker-certs',
+          secret: { secretName: name, defaultMode: 292 },
+        },
+        {
+          name: 'client-ca-cert',
+          secret: {
+            secretName: `${cluster}-clients-ca-cert`,
+            defaultMode: 292,
+          },
+        },
         { name: 'kafka-metrics-and-logging', configMap: { name } },
       ],
     },
@@ -164,7 +216,13 @@ export function nodeClaims(
         name: `${v.name}-${pod}`,
         namespace: kafka.metadata.namespace,
         labels: {
-          ...strimziLabels(kafka, cluster, 'Kafka', `${cluster}-kafka`, 'kafka'),
+          ...strimziLabels(
+            kafka,
+            cluster,
+            'Kafka',
+            `${cluster}-kafka`,
+            'kafka',
+          ),
           'strimzi.io/pool-name': pool.name,
         },
         annotations: { 'strimzi.io/delete-claim': String(v.deleteClaim) },
@@ -185,7 +243,13 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
   const listeners = list(obj(obj(kafka.spec).kafka).listeners).filter(
     l => l.type === 'internal' || l.type === 'cluster-ip',
   );
-  const labels = strimziLabels(kafka, cluster, 'Kafka', `${cluster}-kafka`, 'kafka');
+  const labels = strimziLabels(
+    kafka,
+    cluster,
+    'Kafka',
+    `${cluster}-kafka`,
+    'kafka',
+  );
   const selector = selectorLabels(cluster, 'Kafka', `${cluster}-kafka`);
   const listenerPorts = listeners.map(l => ({
     name: `tcp-${l.name}`,
@@ -207,7 +271,15 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
   return [
     service(`${cluster}-kafka-bootstrap`, {
       type: 'ClusterIP',
-      ports: [{ name: 'tcp-replication', port: 9091, protocol: 'TCP', targetPort: 9091 }, ...listenerPorts],
+      ports: [
+        {
+          name: 'tcp-replication',
+          port: 9091,
+          protocol: 'TCP',
+          targetPort: 9091,
+        },
+        ...listenerPorts,
+      ],
       selector: { ...selector, 'strimzi.io/broker-role': 'true' },
     }),
     service(`${cluster}-kafka-brokers`, {
@@ -215,8 +287,18 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
       clusterIP: 'None',
       publishNotReadyAddresses: true,
       ports: [
-        { name: 'tcp-ctrlplane', port: 9090, protocol: 'TCP', targetPort: 9090 },
-        { name: 'tcp-replication', port: 9091, protocol: 'TCP', targetPort: 9091 },
+        {
+          name: 'tcp-ctrlplane',
+          port: 9090,
+          protocol: 'TCP',
+          targetPort: 9090,
+        },
+        {
+          name: 'tcp-replication',
+          port: 9091,
+          protocol: 'TCP',
+          targetPort: 9091,
+        },
         ...listenerPorts,
       ],
       selector,
@@ -225,7 +307,10 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
 }
 
 /** The listeners in the Kafka status (operators.md §2.2); `v1beta2` adds each one's `type`. */
-export function listenerStatus(kafka: Readonly<KubeObject>, flavour: StrimziFlavour): JsonObject[] {
+export function listenerStatus(
+  kafka: Readonly<KubeObject>,
+  flavour: StrimziFlavour,
+): JsonObject[] {
   const cluster = String(kafka.metadata.name);
   const namespace = String(kafka.metadata.namespace);
   return list(obj(obj(kafka.spec).kafka).listeners).map(l => {
@@ -246,7 +331,10 @@ export function listenerStatus(kafka: Readonly<KubeObject>, flavour: StrimziFlav
  * The entity operator's pod: Strimzi runs it as the Deployment `<c>-entity-operator`, which the
  * sandbox does not serve, so its pod stands alone with the owner reference its ReplicaSet would be.
  */
-export function entityOperatorPod(kafka: Readonly<KubeObject>, flavour: StrimziFlavour): KubeObject {
+export function entityOperatorPod(
+  kafka: Readonly<KubeObject>,
+  flavour: StrimziFlavour,
+): KubeObject {
   const cluster = String(kafka.metadata.name);
   const eo = obj(obj(kafka.spec).entityOperator);
   const hash = safeHash(`${cluster}/entity-operator`, 10);
@@ -257,8 +345,16 @@ export function entityOperatorPod(kafka: Readonly<KubeObject>, flavour: StrimziF
     image,
     args: [`/opt/strimzi/bin/${name.replace('-operator', '_operator')}_run.sh`],
     ports: [{ name: 'healthcheck', containerPort: port, protocol: 'TCP' }],
-    readinessProbe: { httpGet: { path: '/ready', port: 'healthcheck' }, initialDelaySeconds: 10, timeoutSeconds: 5 },
-    livenessProbe: { httpGet: { path: '/healthy', port: 'healthcheck' }, initialDelaySeconds: 10, timeoutSeconds: 5 },
+    readinessProbe: {
+      httpGet: { path: '/ready', port: 'healthcheck' },
+      initialDelaySeconds: 10,
+      timeoutSeconds: 5,
+    },
+    livenessProbe: {
+      httpGet: { path: '/healthy', port: 'healthcheck' },
+      initialDelaySeconds: 10,
+      timeoutSeconds: 5,
+    },
     resources: {},
   });
   const uid = hexHash(`${kafka.metadata.uid}/${replicaSet}`, 32);
@@ -269,7 +365,13 @@ export function entityOperatorPod(kafka: Readonly<KubeObject>, flavour: StrimziF
       name: `${replicaSet}-${safeHash(String(kafka.metadata.uid), 5)}`,
       namespace: kafka.metadata.namespace,
       labels: {
-        ...strimziLabels(kafka, cluster, 'Kafka', `${cluster}-entity-operator`, 'entity-operator'),
+        ...strimziLabels(
+          kafka,
+          cluster,
+          'Kafka',
+          `${cluster}-entity-operator`,
+          'entity-operator',
+        ),
         'pod-template-hash': hash,
       },
       ownerReferences: [
@@ -277,7 +379,10 @@ export function entityOperatorPod(kafka: Readonly<KubeObject>, flavour: StrimziF
           apiVersion: 'apps/v1',
           kind: 'ReplicaSet',
           name: replicaSet,
-          uid: `${uid.slice(0, 8)}-${uid.slice(8, 12)}-${uid.slice(12, 16)}-${uid.slice(16, 20)}-${uid.slice(20)}`,
+          uid: `${uid.slice(0, 8)}-${uid.slice(8, 12)}-${uid.slice(
+            12,
+            16,
+          )}-${uid.slice(16, 20)}-${uid.slice(20)}`,
           controller: true,
           blockOwnerDeletion: true,
         },
@@ -285,8 +390,12 @@ export function entityOperatorPod(kafka: Readonly<KubeObject>, flavour: StrimziF
     },
     spec: {
       containers: [
-        ...(isObject(eo.topicOperator) ? [container('topic-operator', 8080)] : []),
-        ...(isObject(eo.userOperator) ? [container('user-operator', 8081)] : []),
+        ...(isObject(eo.topicOperator)
+          ? [container('topic-operator', 8080)]
+          : []),
+        ...(isObject(eo.userOperator)
+          ? [container('user-operator', 8081)]
+          : []),
       ],
       serviceAccountName: `${cluster}-entity-operator`,
       terminationGracePeriodSeconds: 30,

@@ -27,7 +27,8 @@ export function strimziFlavour(ctx: SimContext): StrimziFlavour | undefined {
   const v1beta2 = api.endsWith('/v1beta2');
   return {
     api,
-    podSetApi: ctx.storedAt(PODSET_GROUP, 'StrimziPodSet') ?? `${PODSET_GROUP}/v1`,
+    podSetApi:
+      ctx.storedAt(PODSET_GROUP, 'StrimziPodSet') ?? `${PODSET_GROUP}/v1`,
     v1beta2,
     operatorVersion: v1beta2 ? '0.51.0' : '1.2.0',
     kafkaVersion: v1beta2 ? '4.2.0' : '4.3.1',
@@ -53,7 +54,8 @@ export function strimziLabels(
 ): Record<string, string> {
   const own = Object.fromEntries(
     Object.entries(owner.metadata.labels ?? {}).filter(
-      ([k]) => !k.startsWith('strimzi.io/') && !k.startsWith('app.kubernetes.io/'),
+      ([k]) =>
+        !k.startsWith('strimzi.io/') && !k.startsWith('app.kubernetes.io/'),
     ),
   );
   return {
@@ -85,5 +87,7 @@ export function kafkaImage(flavour: StrimziFlavour, version: string): string {
 
 /** Strimzi's pause annotation (operators.md §2.2). */
 export function paused(object: Readonly<KubeObject>): boolean {
-  return object.metadata.annotations?.['strimzi.io/pause-reconciliation'] === 'true';
+  return (
+    object.metadata.annotations?.['strimzi.io/pause-reconciliation'] === 'true'
+  );
 }

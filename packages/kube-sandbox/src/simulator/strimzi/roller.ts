@@ -26,7 +26,11 @@ export function rollStep(
   order: (a: string, b: string) => number,
 ): RollState {
   const namespace = String(podSets[0]?.metadata.namespace);
-  const entries: Array<{ name: string; pod?: Readonly<KubeObject>; stale: boolean }> = [];
+  const entries: Array<{
+    name: string;
+    pod?: Readonly<KubeObject>;
+    stale: boolean;
+  }> = [];
   const manualDone: Array<Readonly<KubeObject>> = [];
   for (const podSet of podSets) {
     const marker = `strimzi-manual|${podSet.metadata.uid}`;
@@ -40,9 +44,13 @@ export function rollStep(
       const name = String((definition.metadata as JsonObject).name);
       const pod = ctx.api.get('v1', 'Pod', name, namespace);
       const byManual =
-        (manual && since !== undefined && Date.parse(String(pod?.metadata.creationTimestamp)) < since) ||
+        (manual &&
+          since !== undefined &&
+          Date.parse(String(pod?.metadata.creationTimestamp)) < since) ||
         pod?.metadata.annotations?.[MANUAL_ROLL] === 'true';
-      const stale = pod !== undefined && (revisionOf(pod) !== revisionOf(definition) || byManual);
+      const stale =
+        pod !== undefined &&
+        (revisionOf(pod) !== revisionOf(definition) || byManual);
       pending ||= byManual;
       entries.push({ name, pod, stale });
     }
@@ -50,9 +58,14 @@ export function rollStep(
   }
   // Strimzi removes the annotation once the pods it asked for have rolled.
   for (const podSet of manualDone) {
-    updateObject(ctx, podSet, copy => {
-      delete copy.metadata.annotations?.[MANUAL_ROLL];
-    }, STRIMZI_MANAGER);
+    updateObject(
+      ctx,
+      podSet,
+      copy => {
+        delete copy.metadata.annotations?.[MANUAL_ROLL];
+      },
+      STRIMZI_MANAGER,
+    );
     ctx.memory.delete(`strimzi-manual|${podSet.metadata.uid}`);
   }
   entries.sort((a, b) => order(a.name, b.name));

@@ -9,7 +9,11 @@ import { RollState } from './roller';
  * `timedOut` (the operation timeout passed with no progress; a new wait starts at the next
  * periodic reconcile).
  */
-export function waitFor(ctx: SimContext, self: string, state: RollState): 'ready' | 'waiting' | 'timedOut' {
+export function waitFor(
+  ctx: SimContext,
+  self: string,
+  state: RollState,
+): 'ready' | 'waiting' | 'timedOut' {
   const memo = `strimzi-wait|${self}`;
   if (state.allReady && !state.rolling) {
     ctx.memory.delete(memo);
@@ -25,7 +29,10 @@ export function waitFor(ctx: SimContext, self: string, state: RollState): 'ready
   const deadline = start + ctx.timings.strimziOperationTimeoutMs;
   if (now >= deadline) {
     ctx.memory.set(memo, now + ctx.timings.strimziReconcileMs);
-    ctx.enqueue(self, ctx.timings.strimziReconcileMs + ctx.timings.strimziOperationTimeoutMs);
+    ctx.enqueue(
+      self,
+      ctx.timings.strimziReconcileMs + ctx.timings.strimziOperationTimeoutMs,
+    );
     return 'timedOut';
   }
   ctx.enqueue(self, deadline - now);
@@ -42,7 +49,9 @@ export function reconcileFailed(
   state: RollState,
   manager: string,
 ) {
-  const status = (isObject(resource.status) ? resource.status : {}) as JsonObject;
+  const status = (
+    isObject(resource.status) ? resource.status : {}
+  ) as JsonObject;
   const timeout = ctx.timings.strimziOperationTimeoutMs;
   const what = state.waitingFor ? `Pod resource ${state.waitingFor}` : 'Pods';
   writeStatus(
