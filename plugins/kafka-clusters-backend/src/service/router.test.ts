@@ -46,9 +46,11 @@ function fakeCluster(
     statuses: () => statuses,
     withLabel: (key, value) =>
       statuses.filter(s =>
-        [s.labels, ...s.topics.map(t => t.labels), ...s.access.map(a => a.labels)].some(
-          labels => labels?.[key] === value,
-        ),
+        [
+          s.labels,
+          ...s.topics.map(t => t.labels),
+          ...s.access.map(a => a.labels),
+        ].some(labels => labels?.[key] === value),
       ),
     errors: () => errors,
     observedAt: () => observedAt,

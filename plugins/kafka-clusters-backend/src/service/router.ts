@@ -1,6 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { clusterJson, entityStatusJson } from './json';
+import { createResponseCache } from './responseCache';
 import { KafkaStatusService } from './statusService';
 
 export async function createRouter(options: {
@@ -9,6 +11,9 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, statusService } = options;
   const router = Router();
+  const responses = createResponseCache();
+  // Answers are reused within a second: the ages they carry are in whole seconds.
+  const second = () => Math.floor(Date.now() / 1000);
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -20,10 +25,16 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(
-      await statusService.getEntityStatus(`${kind}:${namespace}/${name}`, {
-        credentials,
-      }),
+    const response = await statusService.getEntityStatus(
+      `${kind}:${namespace}/${name}`,
+      { credentials },
+    );
+    responses.send(
+      req,
+      res,
+      `entity:${response.entityRef}`,
+      [second(), JSON.stringify(response.errors), ...response.clusters],
+      () => entityStatusJson(response),
     );
   });
 
@@ -41,11 +52,16 @@ export async function createRouter(options: {
         allow: ['user', 'service'],
       });
       const { cluster, namespace, name } = req.params;
-      res.json(
-        await statusService.getCluster(
-          { cluster, namespace, name },
-          { credentials },
-        ),
+      const response = await statusService.getCluster(
+        { cluster, namespace, name },
+        { credentials },
+      );
+      responses.send(
+        req,
+        res,
+        `cluster:${cluster}/${namespace}/${name}`,
+        [second(), JSON.stringify(response.errors), response.status],
+        () => clusterJson(response),
       );
     },
   );

@@ -69,12 +69,31 @@ export function createKafkaStatusService(options: {
 }): KafkaStatusService {
   const { fleet, catalog, permissions, cache, thresholds } = options;
 
+  // Ages are shown in whole seconds, and a healthy cache is current "now": within one second,
+  // every request gets the same aged object (and its JSON, see json.ts).
+  const aged = new WeakMap<
+    KafkaClusterStatus,
+    { second: number; observedSecond: number; value: KafkaClusterStatus }
+  >();
+
   /** Ages a status at serving time, so the age shown is the age now. */
   function fresh(status: KafkaClusterStatus): KafkaClusterStatus {
     const observedAt = fleet.clusters().get(status.ref.cluster)?.observedAt();
-    return observedAt
-      ? applyFreshness(status, { now: new Date(), observedAt, thresholds })
-      : status;
+    if (!observedAt) return status;
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    const observedSecond = Math.floor(Date.parse(observedAt) / 1000);
+    const hit = aged.get(status);
+    if (hit && hit.second === second && hit.observedSecond === observedSecond) {
+      return hit.value;
+    }
+    const value = applyFreshness(status, {
+      now: new Date(now),
+      observedAt,
+      thresholds,
+    });
+    aged.set(status, { second, observedSecond, value });
+    return value;
   }
 
   async function authorize(credentials: BackstageCredentials) {

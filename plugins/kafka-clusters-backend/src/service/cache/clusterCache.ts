@@ -76,8 +76,13 @@ function indexByLabel(
   const index = new Map<string, KafkaClusterStatus[]>();
   for (const status of statuses) {
     const pairs = new Set<string>();
-    for (const labels of [status.labels, ...status.topics.map(t => t.labels), ...status.access.map(a => a.labels)]) {
-      for (const [key, value] of Object.entries(labels ?? {})) pairs.add(`${key}=${value}`);
+    for (const labels of [
+      status.labels,
+      ...status.topics.map(t => t.labels),
+      ...status.access.map(a => a.labels),
+    ]) {
+      for (const [key, value] of Object.entries(labels ?? {}))
+        pairs.add(`${key}=${value}`);
     }
     for (const pair of pairs) {
       const list = index.get(pair);

@@ -194,16 +194,24 @@ describe('matchEntity', () => {
       ...cluster,
       withLabel: (key: string, value: string) =>
         cluster.statuses.filter(s =>
-          [s.labels, ...s.topics.map(t => t.labels)].some(labels => labels[key] === value),
+          [s.labels, ...s.topics.map(t => t.labels)].some(
+            labels => labels[key] === value,
+          ),
         ),
     }));
-    for (const annotations of [
+    const cases: Record<string, string>[] = [
       { [ID]: 'orders' },
-      { [ID]: 'orders', 'k8s-kafka.io/kafka-clusters': 'prod-us/payments/payments-kafka' },
+      {
+        [ID]: 'orders',
+        'k8s-kafka.io/kafka-clusters': 'prod-us/payments/payments-kafka',
+      },
       { 'backstage.io/kubernetes-label-selector': `${ID} in (payments)` },
-    ]) {
+    ];
+    for (const annotations of cases) {
       const selection = readEntitySelection(component(annotations), []);
-      expect(names(matchEntity(selection, indexed))).toEqual(names(matchEntity(selection, fleet())));
+      expect(names(matchEntity(selection, indexed))).toEqual(
+        names(matchEntity(selection, fleet())),
+      );
     }
   });
 

@@ -27,6 +27,32 @@ export interface EntityMatch {
   errors: KubernetesClusterError[];
 }
 
+// The view of a shared cluster restricted to one selection's topics and users, kept while its
+// status object lives, so repeated requests get the same object (and its cached answer).
+const restrictedViews = new WeakMap<
+  KafkaClusterStatus,
+  Map<string, KafkaClusterStatus>
+>();
+
+function restrictedView(
+  status: KafkaClusterStatus,
+  selectionKey: string,
+  topics: KafkaClusterStatus['topics'],
+  access: KafkaClusterStatus['access'],
+): KafkaClusterStatus {
+  let views = restrictedViews.get(status);
+  if (!views) {
+    views = new Map();
+    restrictedViews.set(status, views);
+  }
+  let view = views.get(selectionKey);
+  if (!view) {
+    view = { ...status, topics, access };
+    views.set(selectionKey, view);
+  }
+  return view;
+}
+
 const sameRef = (a: KafkaClusterRef, b: KafkaClusterRef) =>
   a.cluster === b.cluster && a.namespace === b.namespace && a.name === b.name;
 
@@ -48,15 +74,25 @@ export function matchEntity(
 
   // An equality requirement narrows the statuses to look at to those the index holds for it.
   const equality = selector?.find(r => r.op === 'in' && r.values.length === 1);
-  const candidates = (cluster: MatchableCluster): readonly KafkaClusterStatus[] => {
+  const candidates = (
+    cluster: MatchableCluster,
+  ): readonly KafkaClusterStatus[] => {
     if (!equality || !cluster.withLabel) return cluster.statuses;
-    const labelledStatuses = cluster.withLabel(equality.key, (equality as { values: string[] }).values[0]);
+    const labelledStatuses = cluster.withLabel(
+      equality.key,
+      (equality as { values: string[] }).values[0],
+    );
     const named = selection.refs.length
-      ? cluster.statuses.filter(s => selection.refs.some(ref => sameRef(ref, s.ref)))
+      ? cluster.statuses.filter(s =>
+          selection.refs.some(ref => sameRef(ref, s.ref)),
+        )
       : [];
-    return named.length ? [...new Set([...labelledStatuses, ...named])] : labelledStatuses;
+    return named.length
+      ? [...new Set([...labelledStatuses, ...named])]
+      : labelledStatuses;
   };
 
+  const selectionKey = JSON.stringify([selector, namespace, selection.cluster]);
   const matched: KafkaClusterStatus[] = [];
   const involved = new Set<string>();
   for (const cluster of clusters) {
@@ -78,7 +114,7 @@ export function matchEntity(
       );
       const named = selection.refs.some(ref => sameRef(ref, status.ref));
       if (topics.length > 0 || access.length > 0) {
-        matched.push({ ...status, topics, access });
+        matched.push(restrictedView(status, selectionKey, topics, access));
       } else if (named) {
         matched.push(status);
       }
