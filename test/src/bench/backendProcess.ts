@@ -19,6 +19,7 @@ backend.add(mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }))
 backend.add(catalogServiceMock.factory({ entities: [entity] }));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 if (!process.env.BENCH_WITHOUT_KAFKA_CLUSTERS) {
+  // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a benchmark backend, like packages/backend
   backend.add(import('@k8s-kafka/plugin-kafka-clusters-backend'));
 }
 backend.start().then(

@@ -19,6 +19,7 @@ interface FleetInfo {
 function start(file: string, env: Record<string, string> = {}, args: string[] = []): ChildProcess {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each process there, to see where time goes.
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  // eslint-disable-next-line no-restricted-syntax -- the benchmark only ever runs from source
   return fork(path.join(__dirname, file), args, {
     execArgv: ['--expose-gc', '--max-old-space-size=4096', '--require', TRANSFORM, ...profile],
     env: { ...process.env, NODE_ENV: 'production', ...env },
