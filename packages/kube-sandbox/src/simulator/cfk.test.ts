@@ -380,6 +380,36 @@ describe('the CFK simulator', () => {
     });
   });
 
+  it('shows a component whose pods cannot mount a volume (ContainerCreating, FailedMount events), then recovers', () => {
+    eu.simulator!.inject({
+      type: 'componentDown',
+      namespace: 'kafka',
+      name: 'connect',
+      reason: 'FailedMount',
+    });
+    elapse(clock, 3 * 60_000);
+    expect(podStates(eu.api, 'kafka', 'app=connect')).toEqual({
+      'connect-0': {
+        phase: 'Pending',
+        ready: false,
+        restarts: 0,
+        waiting: 'ContainerCreating',
+      },
+    });
+    expect(
+      warnings(eu.api, 'kafka').find(e => e.reason === 'FailedMount'),
+    ).toMatchObject({
+      object: 'connect-0',
+      message:
+        'MountVolume.SetUp failed for volume "config-init-volume" : configmap "connect-init-config" not found',
+      count: expect.any(Number),
+    });
+    expect(get('Connect', 'connect').status.readyReplicas).toBe(0);
+    eu.simulator!.clear();
+    elapse(clock, 60_000);
+    expect(get('Connect', 'connect').status.readyReplicas).toBe(1);
+  });
+
   it('crash-loops a broker (restarts growing, CrashLoopBackOff, last state OOMKilled, BackOff events), then recovers', () => {
     eu.simulator!.inject({
       type: 'crashLoop',

@@ -25,8 +25,17 @@ export type SimulatorFault =
     }
   /** The operator stops reconciling (a namespace, one resource by name, or everything): observedGeneration stays behind. */
   | { type: 'operatorStuck'; namespace?: string; name?: string }
-  /** Every pod of a resource (`app=<name>` or `strimzi.io/cluster=<name>`) fails its readiness probe. */
-  | { type: 'componentDown'; namespace: string; name: string }
+  /**
+   * Every pod of a resource (`app=<name>` or `strimzi.io/cluster=<name>`) goes unready: its
+   * readiness probe fails (`Unhealthy` events, the default), or (`FailedMount`) the pods are
+   * replaced and wait in ContainerCreating for a volume that cannot be mounted.
+   */
+  | {
+      type: 'componentDown';
+      namespace: string;
+      name: string;
+      reason?: 'Unhealthy' | 'FailedMount';
+    }
   /** A task of a connector (CFK Connector or Strimzi KafkaConnector) fails. */
   | {
       type: 'connectorTaskFailed';
@@ -82,6 +91,14 @@ export function parseFault(value: unknown): SimulatorFault {
   ) {
     throw new Error('a crashLoop reason is OOMKilled or Error');
   }
+  if (
+    f.type === 'componentDown' &&
+    f.reason !== undefined &&
+    f.reason !== 'Unhealthy' &&
+    f.reason !== 'FailedMount'
+  ) {
+    throw new Error('a componentDown reason is Unhealthy or FailedMount');
+  }
   return f as unknown as SimulatorFault;
 }
 
@@ -104,7 +121,7 @@ export interface FaultBook {
   componentDown(
     namespace: string,
     labels: Readonly<Record<string, string>>,
-  ): ActiveFault | undefined;
+  ): Extract<ActiveFault, { type: 'componentDown' }> | undefined;
   connectorTaskFailed(
     namespace: string,
     name: string,

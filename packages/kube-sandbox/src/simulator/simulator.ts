@@ -187,6 +187,22 @@ export function createSimulator(
     inject(fault) {
       const active = faults.add(fault, nowIso(ctx));
       if (fault.type === 'pvcPending') replace(fault.namespace, fault.pod);
+      if (fault.type === 'componentDown' && fault.reason === 'FailedMount') {
+        // Pods already running keep their volumes: the fault shows on pods started anew.
+        cluster.api
+          .list('v1', 'Pod', fault.namespace)
+          .filter(p =>
+            faults.componentDown(fault.namespace, p.metadata.labels ?? {}),
+          )
+          .forEach(p =>
+            cluster.api.delete(
+              'v1',
+              'Pod',
+              String(p.metadata.name),
+              fault.namespace,
+            ),
+          );
+      }
       resync(fault.namespace);
       queue.drain();
       return active;

@@ -19,7 +19,10 @@ export interface ContainerStep {
 export interface ContainerInput {
   startAt: number;
   crash?: { since: string; reason?: 'OOMKilled' | 'Error' };
+  /** Its readiness probe fails. */
   down: boolean;
+  /** A volume of the pod cannot be mounted: a container that has not started cannot. */
+  mountBlocked?: boolean;
 }
 
 const iso = (ms: number) => timestamp(new Date(ms));
@@ -88,14 +91,14 @@ export function stepContainer(
     }
     startedAt = now;
   } else if (Number.isNaN(startedAt)) {
-    if (now < input.startAt) {
+    if (input.mountBlocked || now < input.startAt) {
       return {
         status: build(
           { waiting: { reason: 'ContainerCreating' } },
           false,
           false,
         ),
-        dueMs: input.startAt - now,
+        dueMs: input.mountBlocked ? t.retryMs : input.startAt - now,
       };
     }
     startedAt = now;
@@ -162,8 +165,19 @@ export function stepInitContainer(
   container: ContainerSpec,
   scheduledAt: number,
   startAt: number,
+  mountBlocked = false,
 ): ContainerStep {
   const now = ctx.clock.now();
+  if (mountBlocked) {
+    return {
+      status: containerStatus(pod, container, {
+        state: { waiting: { reason: 'PodInitializing' } },
+        ready: false,
+        started: false,
+        restartCount: 0,
+      }),
+    };
+  }
   const done = now >= startAt;
   return {
     status: containerStatus(pod, container, {

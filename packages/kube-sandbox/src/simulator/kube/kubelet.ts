@@ -125,9 +125,18 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
   const node = String((pod.spec as JsonObject).nodeName);
   const nodeIndex = Math.max(0, ctx.nodes.indexOf(node));
   const crash = ctx.faults.crashLoop(namespace, name);
-  const down =
-    ctx.faults.componentDown(namespace, pod.metadata.labels ?? {}) !==
-    undefined;
+  const downFault = ctx.faults.componentDown(
+    namespace,
+    pod.metadata.labels ?? {},
+  );
+  const down = downFault !== undefined && downFault.reason !== 'FailedMount';
+  const mountBlocked =
+    downFault?.reason === 'FailedMount' &&
+    !previous.some(
+      p =>
+        (isObject(p.state) && !isObject(p.state.waiting)) ||
+        Number(p.restartCount) > 0,
+    );
 
   const steps = containersOf(pod).map((c, i) =>
     stepContainer(
@@ -139,11 +148,12 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
         startAt,
         crash: i === 0 ? crash : undefined,
         down,
+        mountBlocked,
       },
     ),
   );
   const inits = containersOf(pod, 'initContainers').map(c =>
-    stepInitContainer(ctx, pod, c, scheduledAt, startAt),
+    stepInitContainer(ctx, pod, c, scheduledAt, startAt, mountBlocked),
   );
   const statuses = steps.map(s => s.status);
   const ready = statuses.every(s => s.ready === true);
@@ -160,7 +170,7 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
   const next: JsonObject = {
     phase: everRan ? 'Running' : 'Pending',
     conditions: [
-      condition(ctx, conditions, 'PodReadyToStartContainers', true),
+      condition(ctx, conditions, 'PodReadyToStartContainers', !mountBlocked),
       condition(
         ctx,
         conditions,
@@ -205,6 +215,12 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
   writeStatus(ctx, pod, next, 'kubelet');
 
   const source = { component: 'kubelet', host: node };
+  if (
+    mountBlocked &&
+    every(ctx, `FailedMount|${pod.metadata.uid}`, ctx.timings.retryMs)
+  ) {
+    ctx.events.warning(pod, 'FailedMount', mountFailure(pod), source);
+  }
   steps.forEach((step, i) => {
     const container = String(step.status.name);
     const fieldPath = `spec.containers{${container}}`;
@@ -242,6 +258,24 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
       key('kubelet', '', namespace, name),
       Math.max(1, Math.min(...dues)),
     );
+}
+
+/** The kubelet's message for the first Secret (else ConfigMap) volume it cannot mount. */
+function mountFailure(pod: Readonly<KubeObject>): string {
+  const volumes = ((pod.spec as JsonObject).volumes ?? []) as JsonObject[];
+  const secret = volumes.find(v => isObject(v.secret));
+  const configMap = volumes.find(v => isObject(v.configMap));
+  if (secret) {
+    return `MountVolume.SetUp failed for volume "${secret.name}" : secret "${
+      (secret.secret as JsonObject).secretName
+    }" not found`;
+  }
+  if (configMap) {
+    return `MountVolume.SetUp failed for volume "${
+      configMap.name
+    }" : configmap "${(configMap.configMap as JsonObject).name}" not found`;
+  }
+  return 'MountVolume.SetUp failed: the volume could not be mounted';
 }
 
 /** What a failing readiness probe reports, after the probe the container declares. */
