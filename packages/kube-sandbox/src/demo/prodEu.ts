@@ -102,6 +102,15 @@ function kafka(
           'prometheus.io/scrape': 'true',
           'prometheus.io/port': '7778',
         },
+        // CFK puts podTemplate.labels on the pods: the Kubernetes plugin finds them by service.
+        ...(metadata.labels?.['backstage.io/kubernetes-id']
+          ? {
+              labels: {
+                'backstage.io/kubernetes-id':
+                  metadata.labels['backstage.io/kubernetes-id'],
+              },
+            }
+          : {}),
       },
       ...extra,
     },
