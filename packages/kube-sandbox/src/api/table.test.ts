@@ -1,5 +1,6 @@
 import { evaluateJsonPath } from './jsonpath';
-import { humanDuration } from './table';
+import { BUILTIN_TYPES } from '../resources/builtinTypes';
+import { humanDuration, toTable } from './table';
 
 describe('printer-column JSONPath', () => {
   const kafka = {
@@ -37,5 +38,65 @@ describe('ages', () => {
     [3 * 365 * 86_400_000, '3y'],
   ])('%d ms is %s, as kubectl prints it', (ms, text) => {
     expect(humanDuration(ms)).toBe(text);
+  });
+});
+
+describe('the pod printer', () => {
+  const podType = BUILTIN_TYPES.find(t => t.kind === 'Pod')!;
+  const cells = (status: Record<string, unknown>) =>
+    toTable(
+      podType,
+      'v1',
+      [
+        {
+          metadata: { name: 'p', creationTimestamp: new Date().toISOString() },
+          spec: { containers: [{ name: 'kafka' }] },
+          status,
+        },
+      ],
+      {},
+    ).rows[0].cells.slice(1, 4);
+
+  it('shows the waiting reason, and how long ago the last restart was', () => {
+    const finishedAt = new Date(Date.now() - 37_000).toISOString();
+    expect(
+      cells({
+        phase: 'Running',
+        containerStatuses: [
+          {
+            ready: false,
+            restartCount: 13,
+            state: { waiting: { reason: 'CrashLoopBackOff' } },
+            lastState: {
+              terminated: { reason: 'OOMKilled', exitCode: 137, finishedAt },
+            },
+          },
+        ],
+      }),
+    ).toEqual(['0/1', 'CrashLoopBackOff', '13 (37s ago)']);
+  });
+
+  it('shows init containers in progress and the phase otherwise', () => {
+    expect(
+      cells({
+        phase: 'Pending',
+        initContainerStatuses: [{ state: { running: {} } }],
+        containerStatuses: [
+          {
+            ready: false,
+            restartCount: 0,
+            state: { waiting: { reason: 'PodInitializing' } },
+          },
+        ],
+      }),
+    ).toEqual(['0/1', 'Init:0/1', 0]);
+    expect(
+      cells({
+        phase: 'Running',
+        containerStatuses: [
+          { ready: true, restartCount: 0, state: { running: {} } },
+        ],
+      }),
+    ).toEqual(['1/1', 'Running', 0]);
   });
 });

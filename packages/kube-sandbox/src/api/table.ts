@@ -76,6 +76,47 @@ const AGE = {
     'CreationTimestamp is a timestamp representing the server time when this object was created.',
 };
 
+/** The STATUS column the API server's pod printer computes: the most telling container reason. */
+function podReason(o: Readonly<KubeObject>): string {
+  let reason = String(get(o, 'status.reason') ?? get(o, 'status.phase') ?? '');
+  const inits =
+    (get(o, 'status.initContainerStatuses') as JsonObject[] | undefined) ?? [];
+  let initializing = false;
+  inits.forEach((s, i) => {
+    if (initializing) return;
+    const state = (s.state ?? {}) as JsonObject;
+    const terminated = state.terminated as JsonObject | undefined;
+    const waiting = state.waiting as JsonObject | undefined;
+    if (terminated && Number(terminated.exitCode) === 0) return;
+    initializing = true;
+    if (terminated) {
+      reason = terminated.reason
+        ? `Init:${terminated.reason}`
+        : `Init:ExitCode:${terminated.exitCode}`;
+    } else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
+      reason = `Init:${waiting.reason}`;
+    } else {
+      reason = `Init:${i}/${inits.length}`;
+    }
+  });
+  if (!initializing) {
+    const statuses =
+      (get(o, 'status.containerStatuses') as JsonObject[] | undefined) ?? [];
+    let running = false;
+    for (const s of [...statuses].reverse()) {
+      const state = (s.state ?? {}) as JsonObject;
+      const waiting = state.waiting as JsonObject | undefined;
+      const terminated = state.terminated as JsonObject | undefined;
+      if (waiting?.reason) reason = String(waiting.reason);
+      else if (terminated?.reason) reason = String(terminated.reason);
+      else if (terminated) reason = `ExitCode:${terminated.exitCode}`;
+      else if (state.running && s.ready) running = true;
+    }
+    if (reason === 'Completed' && running) reason = 'Running';
+  }
+  return o.metadata.deletionTimestamp ? 'Terminating' : reason;
+}
+
 function podCells(o: Readonly<KubeObject>): Cell[] {
   const statuses =
     (get(o, 'status.containerStatuses') as JsonObject[] | undefined) ?? [];
@@ -85,13 +126,16 @@ function podCells(o: Readonly<KubeObject>): Cell[] {
     (n, s) => n + (Number(s.restartCount) || 0),
     0,
   );
-  const reason = o.metadata.deletionTimestamp
-    ? 'Terminating'
-    : get(o, 'status.reason') ?? get(o, 'status.phase') ?? '';
+  // Since Kubernetes 1.22 the restarts column tells how long ago the last one was.
+  const last = statuses
+    .map(s => get(s, 'lastState.terminated.finishedAt'))
+    .filter((t): t is string => typeof t === 'string')
+    .sort()
+    .at(-1);
   return [
     `${ready}/${containers.length}`,
-    String(reason),
-    restarts,
+    podReason(o),
+    restarts && last ? `${restarts} (${age(last)} ago)` : restarts,
     age(o.metadata.creationTimestamp),
   ];
 }
