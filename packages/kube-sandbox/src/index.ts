@@ -31,6 +31,8 @@ export type {
 export { startAdminServer } from './admin/server';
 export type { AdminServer } from './admin/server';
 export { DEFAULT_FLEET, DEFAULT_ADMIN_PORT } from './fleet';
+export { seedFleet, DEFAULT_TIMELINE } from './demo/seed';
+export type { FleetTimeline, SeededFleet } from './demo/seed';
 export type { AccessRule } from './cluster/auth';
 export type { Faults, FaultSettings, ErrorFault } from './cluster/faults';
 export type { ObjectApi, PatchType } from './cluster/objectApi';

@@ -64,12 +64,19 @@ function renderObject(
   version: string,
   object: Readonly<KubeObject>,
   format: Representation,
+  now = Date.now(),
 ) {
   const at = { ...object, apiVersion: apiVersionOf(type.group, version) };
   if (format === 'table')
-    return toTable(type, version, [at], {
-      resourceVersion: at.metadata.resourceVersion,
-    });
+    return toTable(
+      type,
+      version,
+      [at],
+      { resourceVersion: at.metadata.resourceVersion },
+      'Metadata',
+      true,
+      now,
+    );
   if (format === 'metadata') return partialObjectMetadata(at);
   return at;
 }
@@ -112,7 +119,7 @@ export async function serveResource(
       return sendJson(
         res,
         200,
-        renderObject(type, version, entry.object, format),
+        renderObject(type, version, entry.object, format, ctx.now()),
       );
     }
     case 'list':
@@ -277,7 +284,15 @@ function serveList(
     return sendJson(
       res,
       200,
-      toTable(type, version, objects, metadata, query.includeObject),
+      toTable(
+        type,
+        version,
+        objects,
+        metadata,
+        query.includeObject,
+        true,
+        ctx.now(),
+      ),
     );
   }
   if (format === 'metadata') {

@@ -59,9 +59,13 @@ export function humanDuration(ms: number): string {
   return `${years}y`;
 }
 
+// The cluster's time while one table is built (printers run synchronously inside toTable), so
+// ages agree with the timestamps of a sandbox whose clock is not the wall clock.
+let tableNow = Date.now();
+
 const age = (time: unknown) =>
   typeof time === 'string'
-    ? humanDuration(Date.now() - Date.parse(time))
+    ? humanDuration(tableNow - Date.parse(time))
     : '<unknown>';
 
 const get = (o: unknown, path: string): unknown =>
@@ -306,8 +310,10 @@ export function toTable(
   listMeta: JsonObject,
   includeObject = 'Metadata',
   withHeaders = true,
+  now = Date.now(),
 ) {
   const printer = printerOf(type, version);
+  tableNow = now;
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

@@ -50,6 +50,8 @@ export interface WatchContext {
   hub: WatchHub;
   watches: Set<OpenWatch>;
   bookmarkIntervalMs: number;
+  /** The cluster's time, for the ages in Table rows. */
+  now(): number;
 }
 
 export interface WatchQuery extends ListOptions {
@@ -124,6 +126,8 @@ export function serveWatch(
           [{ ...entry.object, apiVersion }],
           { resourceVersion: String(entry.resourceVersion) },
           query.includeObject,
+          true,
+          ctx.now(),
         ),
       );
     } else {

@@ -29,7 +29,7 @@ export const DEFAULT_TIMELINE: Readonly<FleetTimeline> = Object.freeze({
   rollAfterMs: 20_000,
 });
 
-/** What a seeded fleet leaves running: the pending staging roll, which `cancel` drops. */
+/** What a seeded fleet leaves running: the pending staging roll, which `cancel` drops. @public */
 export interface SeededFleet {
   cancel(): void;
 }
@@ -40,6 +40,7 @@ export interface SeededFleet {
  * (prod-us's broker starting to crash-loop `crashLoopMs` before it), then lets the clock run at
  * `speed` and schedules staging's roll. The sandbox must have been started on a stopped clock
  * (speed 0) at `now - historyMs`, with the simulator on.
+ * @public
  */
 export function seedFleet(
   sandbox: Sandbox,
