@@ -497,6 +497,48 @@ describe('the Strimzi simulator (1.2.0, v1)', () => {
     );
   });
 
+  it('runs a single dual-role node on ephemeral storage, with the KafkaStorage warning', () => {
+    ensureNamespace(us.api, 'dev');
+    us.api.create({
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'KafkaNodePool',
+      metadata: {
+        name: 'dual-role',
+        namespace: 'dev',
+        labels: { 'strimzi.io/cluster': 'dev' },
+      },
+      spec: {
+        replicas: 1,
+        roles: ['controller', 'broker'],
+        storage: { type: 'ephemeral' },
+      },
+    });
+    us.api.create({
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'Kafka',
+      metadata: { name: 'dev', namespace: 'dev' },
+      spec: {
+        kafka: {
+          listeners: [
+            { name: 'plain', port: 9092, type: 'internal', tls: false },
+          ],
+        },
+      },
+    });
+    elapse(clock, 60_000);
+    expect(conditions(kafkaOf(us, 'dev', 'dev'))).toEqual([
+      ['Warning', 'True', 'KafkaStorage'],
+      ['Ready', 'True', undefined],
+    ]);
+    const pod = us.api.get('v1', 'Pod', 'dev-dual-role-0', 'dev') as any;
+    expect(pod.metadata.labels).toMatchObject({
+      'strimzi.io/broker-role': 'true',
+      'strimzi.io/controller-role': 'true',
+    });
+    expect(pod.spec.volumes[0]).toEqual({ name: 'data', emptyDir: {} });
+    expect(us.api.list('v1', 'PersistentVolumeClaim', 'dev')).toEqual([]);
+  });
+
   it('writes ReconciliationPaused while strimzi.io/pause-reconciliation is set', () => {
     us.api.patch('kafka.strimzi.io/v1', 'Kafka', 'orders-kafka', 'orders', {
       metadata: { annotations: { 'strimzi.io/pause-reconciliation': 'true' } },

@@ -10,6 +10,7 @@ import {
   nodeClaims,
   nodePod,
   PoolNodes,
+  storageVolumes,
 } from './kafkaResources';
 import {
   paused,
@@ -60,6 +61,32 @@ function assignNodeIds(
     const roles = (obj(pool.spec).roles as string[] | undefined) ?? ['broker'];
     return { pool, name: String(pool.metadata.name), roles, ids: next };
   });
+}
+
+/**
+ * Strimzi's one documented non-fatal warning (operators.md §2.2, Argo CD's sample): a single broker
+ * on ephemeral storage loses its messages on every restart.
+ */
+function storageWarning(
+  ctx: SimContext,
+  previous: unknown,
+  nodes: PoolNodes[],
+) {
+  const brokers = nodes.filter(n => n.roles.includes('broker'));
+  const count = brokers.reduce((n, p) => n + p.ids.length, 0);
+  const ephemeral = brokers.every(p =>
+    storageVolumes(p.pool).every(v => !v.persistent),
+  );
+  if (count !== 1 || !ephemeral) return [];
+  return [
+    transition(ctx, previous, {
+      type: 'Warning',
+      status: 'True',
+      reason: 'KafkaStorage',
+      message:
+        'A Kafka cluster with a single replica and ephemeral storage will lose topic messages after any restart or rolling update',
+    }),
+  ];
 }
 
 /** Controllers roll first, then brokers, each in node ID order. */
@@ -225,6 +252,7 @@ export function reconcileStrimziKafka(
     kafka,
     {
       conditions: [
+        ...storageWarning(ctx, status.conditions, nodes),
         transition(ctx, status.conditions, { type: 'Ready', status: 'True' }),
       ],
       observedGeneration: generation,
