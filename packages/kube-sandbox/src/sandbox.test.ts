@@ -159,7 +159,9 @@ describe('the CLI', () => {
       },
     };
   };
+  // The seeded fleet has its own suite (fleet.test.ts); these check the CLI itself.
   const ports = [
+    '--no-seed',
     '--admin-port',
     '0',
     '--port',
@@ -209,7 +211,7 @@ describe('the CLI', () => {
     } finally {
       await run.stop();
     }
-  });
+  }, 60_000);
 
   it('serves /healthz and fault routes on the admin endpoint', async () => {
     const io = quiet();
@@ -272,7 +274,7 @@ describe('the CLI', () => {
     } finally {
       await run.stop();
     }
-  });
+  }, 60_000);
 
   it('rejects a bad --port', async () => {
     await expect(
