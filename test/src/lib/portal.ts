@@ -121,27 +121,38 @@ export interface RunningBackend {
   stop(): Promise<void>;
 }
 
+/** A config file for one suite's portal: its own ports, plus the suite's overrides. */
+export async function writeSuiteConfig(
+  overrides: Record<string, unknown> = {},
+): Promise<{ file: string; backendUrl: string; appUrl: string; remove(): void }> {
+  const backendPort = await freePort();
+  const appPort = await freePort();
+  const backendUrl = `http://localhost:${backendPort}`;
+  const appUrl = `http://localhost:${appPort}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-suite-'));
+  const file = path.join(dir, 'app-config.suite.json');
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      ...overrides,
+      app: { ...(overrides.app as object), baseUrl: appUrl },
+      backend: { baseUrl: backendUrl, listen: { port: backendPort }, cors: { origin: appUrl } },
+    }),
+  );
+  return { file, backendUrl, appUrl, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 /**
- * Starts packages/backend the way `yarn start` does, on a free port and with the
- * repository's app-config.yaml, plus overrides.
+ * Starts packages/backend the way `yarn start` does, with the repository's app-config.yaml
+ * and a suite config (see {@link writeSuiteConfig}), against the given sandbox.
  */
 export async function startBackend(
   sandbox: RunningSandbox,
-  overrides: Record<string, unknown> = {},
+  config?: Awaited<ReturnType<typeof writeSuiteConfig>>,
 ): Promise<RunningBackend> {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const configFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-suite-')),
-    'app-config.suite.yaml',
-  );
-  fs.writeFileSync(
-    configFile,
-    JSON.stringify({
-      ...overrides,
-      backend: { baseUrl, listen: { port } },
-    }),
-  );
+  const suiteConfig = config ?? (await writeSuiteConfig());
+  const baseUrl = suiteConfig.backendUrl;
+  const configFile = suiteConfig.file;
   const child = spawnGroup(
     'yarn',
     [
@@ -168,7 +179,7 @@ export async function startBackend(
     },
     async stop() {
       await child.stop();
-      fs.rmSync(path.dirname(configFile), { recursive: true, force: true });
+      if (!config) suiteConfig.remove();
     },
   };
 
@@ -187,4 +198,32 @@ export async function startBackend(
     throw new Error(`${(error as Error).message}\n--- backend output ---\n${child.output()}`);
   }
   return backend;
+}
+
+export interface RunningFrontend {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts packages/app's development server, as `yarn start` does, with a suite config. */
+export async function startFrontend(
+  config: Awaited<ReturnType<typeof writeSuiteConfig>>,
+): Promise<RunningFrontend> {
+  const child = spawnGroup(
+    'yarn',
+    ['workspace', 'app', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', config.file],
+    { ...process.env, NODE_ENV: 'development', BROWSER: 'none' },
+  );
+  try {
+    await waitFor(
+      `the frontend on ${config.appUrl}`,
+      async () => ((await fetch(config.appUrl)).ok ? true : undefined),
+      300_000,
+      child.alive,
+    );
+  } catch (error) {
+    await child.stop();
+    throw new Error(`${(error as Error).message}\n--- frontend output ---\n${child.output().slice(-5000)}`);
+  }
+  return { baseUrl: config.appUrl, stop: child.stop };
 }

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import {
+  repoRoot,
+  RunningBackend,
+  RunningFrontend,
+  RunningSandbox,
+  startBackend,
+  startFrontend,
+  startSandboxProcess,
+  writeSuiteConfig,
+} from '../lib/portal';
+
+/**
+ * The real portal (sandbox, backend, frontend, each in its own process, on free ports) in
+ * Debian's Chromium, checked the way a person would check it.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(repoRoot, 'test/artifacts/screenshots');
+// Faults show within one refresh of the tab; the suite refreshes every 3 s.
+const REFRESH_SECONDS = 3;
+
+describe('the Kafka tab and fleet page in a browser', () => {
+  let sandbox: RunningSandbox;
+  let backend: RunningBackend;
+  let frontend: RunningFrontend;
+  let browser: Browser;
+  let page: Page;
+  let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH`,
+      );
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    sandbox = await startSandboxProcess();
+    config = await writeSuiteConfig({
+      app: {
+        extensions: [
+          { 'entity-content:kafka-clusters/kafka': { config: { refreshIntervalSeconds: REFRESH_SECONDS } } },
+          { 'page:kafka-clusters': { config: { refreshIntervalSeconds: REFRESH_SECONDS } } },
+        ],
+      },
+    });
+    [backend, frontend] = await Promise.all([startBackend(sandbox, config), startFrontend(config)]);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(frontend.baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    // Signed in: the sidebar with the suite's Kafka page is there.
+    await page.getByRole('link', { name: 'Kafka' }).first().waitFor({ timeout: 60_000 });
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await frontend?.stop();
+    await backend?.stop();
+    await sandbox?.stop();
+    config?.remove();
+  });
+
+  async function screenshot(name: string) {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function admin(method: string, route: string, body?: unknown) {
+    const res = await fetch(`${sandbox.adminUrl}${route}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+  }
+
+  /** The line of one Kafka cluster on the tab: its verdict word, name, cluster and brokers. */
+  const clusterLine = (name: string): Locator =>
+    page.getByRole('button', { name: new RegExp(`\\b${name}\\b`) }).first();
+
+  async function waitForText(locator: Locator, pattern: RegExp, timeout = 60_000) {
+    const deadline = Date.now() + timeout;
+    let last = '';
+    for (;;) {
+      last = (await locator.innerText().catch(() => '')) ?? '';
+      if (pattern.test(last)) return last;
+      if (Date.now() > deadline) {
+        throw new Error(`Expected ${pattern} within ${timeout} ms; last saw: ${last.slice(0, 500)}`);
+      }
+      await page.waitForTimeout(250);
+    }
+  }
+
+  async function openKafkaTab(service: string) {
+    await page.goto(`${frontend.baseUrl}/catalog/default/component/${service}/kafka`);
+    await page.getByRole('heading', { name: 'Kafka clusters' }).waitFor({ timeout: 60_000 });
+  }
+
+  it('says the healthy service is healthy', async () => {
+    await openKafkaTab('payments');
+    const line = clusterLine('payments-kafka');
+    await waitForText(line, /Healthy/);
+    expect(await line.innerText()).toMatch(/prod-eu \/ payments/);
+    expect(await line.innerText()).toMatch(/Brokers 3\/3 ready/);
+    await screenshot('payments-healthy');
+  }, 120_000);
+
+  it('names the crash-looping broker of the degraded service, the reason and the fix', async () => {
+    await openKafkaTab('orders');
+    const line = clusterLine('orders-kafka');
+    await waitForText(line, /Degraded/);
+    const main = page.getByRole('main');
+    await waitForText(main, /orders-kafka-broker-2/);
+    const text = await main.innerText();
+    expect(text).toMatch(/CrashLoopBackOff|crash-?loop/i);
+    expect(text).toMatch(/OOMKilled/);
+    expect(text).toMatch(/memory/i);
+    await screenshot('orders-degraded');
+  }, 120_000);
+
+  it('turns degraded when a PVC of a healthy cluster is stuck Pending, and recovers when cleared, without reloading', async () => {
+    await openKafkaTab('payments');
+    const line = clusterLine('payments-kafka');
+    await waitForText(line, /Healthy/);
+
+    await admin('POST', '/clusters/prod-eu/simulator/faults', {
+      type: 'pvcPending',
+      namespace: 'payments',
+      pod: 'payments-kafka-1',
+    });
+    await waitForText(line, /Degraded/, 90_000);
+    await waitForText(page.getByRole('main'), /Pending/);
+    await screenshot('payments-pvc-pending');
+
+    await admin('DELETE', '/clusters/prod-eu/simulator/faults');
+    expect(await waitForText(line, /Healthy/, 180_000)).toMatch(/payments-kafka/);
+    await screenshot('payments-recovered');
+  }, 300_000);
+
+  it('shows an unreachable Kubernetes cluster’s error while the clusters of the others still render', async () => {
+    await openKafkaTab('orders');
+    await admin('PATCH', '/clusters/prod-us/faults', { refuseConnections: true });
+    try {
+      const main = page.getByRole('main');
+      expect(await waitForText(main, /Kubernetes cluster prod-us: unreachable/, 90_000)).toMatch(
+        /ECONNREFUSED/,
+      );
+      // The shared platform cluster on prod-eu, which orders uses, is still there.
+      expect(await waitForText(clusterLine('shared'), /prod-eu \/ kafka-platform/)).toMatch(/Healthy|Degraded|Progressing/);
+      await screenshot('orders-prod-us-unreachable');
+    } finally {
+      await admin('DELETE', '/clusters/prod-us/faults');
+    }
+  }, 180_000);
+
+  it('lists every demo cluster on the fleet page', async () => {
+    await page.goto(`${frontend.baseUrl}/kafka`);
+    const main = page.locator('body');
+    for (const name of ['shared', 'payments-kafka', 'orders-kafka', 'shipping-kafka']) {
+      await waitForText(main, new RegExp(`\\b${name}\\b`));
+    }
+    const text = await main.innerText();
+    for (const cluster of ['prod-eu', 'prod-us', 'staging']) expect(text).toContain(cluster);
+    await screenshot('fleet');
+  }, 120_000);
+});
