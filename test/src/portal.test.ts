@@ -27,15 +27,22 @@ describe('the portal on its embedded default', () => {
     const res = await fetch(`${backend.baseUrl}${path}`, {
       headers: auth ? { Authorization: `Bearer ${token}` } : {},
     });
-    return { status: res.status, body: res.ok ? await res.json() : await res.text() };
+    return {
+      status: res.status,
+      body: res.ok ? await res.json() : await res.text(),
+    };
   }
 
   it('lists the demo services in the catalog', async () => {
     const names = await waitFor(
       'the demo catalog to be ingested',
       async () => {
-        const { body } = await getJson('/api/catalog/entities?filter=kind=component');
-        const found = (body as { metadata: { name: string } }[]).map(e => e.metadata.name).sort();
+        const { body } = await getJson(
+          '/api/catalog/entities?filter=kind=component',
+        );
+        const found = (body as { metadata: { name: string } }[])
+          .map(e => e.metadata.name)
+          .sort();
         return found.length >= 3 ? found : undefined;
       },
       60_000,
@@ -47,7 +54,9 @@ describe('the portal on its embedded default', () => {
     const template = await waitFor(
       'the template to be ingested',
       async () => {
-        const { body } = await getJson('/api/catalog/entities?filter=kind=template');
+        const { body } = await getJson(
+          '/api/catalog/entities?filter=kind=template',
+        );
         return (body as { metadata: { name: string } }[]).find(
           e => e.metadata.name === 'kafka-environment',
         );
@@ -68,15 +77,27 @@ describe('the portal on its embedded default', () => {
       'every Kubernetes cluster to sync',
       async () => {
         const { body } = await getJson('/api/kafka-clusters/clusters');
-        const list = (body as { kubernetesClusters: { name: string; state: string; operators: any }[] })
-          .kubernetesClusters;
-        return list.length === 3 && list.every(c => c.state === 'synced') ? list : undefined;
+        const list = (
+          body as {
+            kubernetesClusters: {
+              name: string;
+              state: string;
+              operators: any;
+            }[];
+          }
+        ).kubernetesClusters;
+        return list.length === 3 && list.every(c => c.state === 'synced')
+          ? list
+          : undefined;
       },
       60_000,
     );
     expect(
       Object.fromEntries(
-        clusters.map(c => [c.name, [c.operators.cfk.installed, c.operators.strimzi.version]]),
+        clusters.map(c => [
+          c.name,
+          [c.operators.cfk.installed, c.operators.strimzi.version],
+        ]),
       ),
     ).toEqual({
       'prod-eu': [true, undefined],
@@ -84,6 +105,125 @@ describe('the portal on its embedded default', () => {
       staging: [false, 'v1'],
     });
   }, 70_000);
+
+  it('discovers the Kafka clusters into the catalog with their owners, and the services depend on the shared one', async () => {
+    const shared = await waitFor(
+      'the catalog module to discover the demo fleet',
+      async () => {
+        const { body } = await getJson(
+          '/api/catalog/entities?filter=kind=resource,spec.type=kafka-cluster',
+        );
+        const entities = body as {
+          metadata: { name: string; annotations: Record<string, string> };
+          spec: { owner: string };
+        }[];
+        return entities.length >= 4 ? entities : undefined;
+      },
+      120_000,
+    );
+    const byRef = Object.fromEntries(
+      shared.map(e => [
+        e.metadata.annotations['k8s-kafka.io/kafka-ref'],
+        e.spec.owner,
+      ]),
+    );
+    expect(byRef).toMatchObject({
+      'prod-eu/kafka-platform/shared': 'group:default/platform',
+      'prod-us/orders/orders-kafka': 'group:default/team-checkout',
+      'staging/shipping/shipping-kafka': 'group:default/team-fulfilment',
+    });
+
+    const { body: orders } = await getJson(
+      '/api/catalog/entities/by-name/component/default/orders',
+    );
+    expect(
+      (orders as { relations: { type: string; targetRef: string }[] })
+        .relations,
+    ).toContainEqual({
+      type: 'dependsOn',
+      targetRef: 'resource:default/prod-eu_kafka-platform_shared',
+    });
+    const { body: kafka } = await getJson(
+      '/api/kafka-clusters/entities/default/component/orders',
+    );
+    const refs = (
+      kafka as {
+        clusters: {
+          ref: { cluster: string; namespace: string; name: string };
+        }[];
+      }
+    ).clusters.map(c => `${c.ref.cluster}/${c.ref.namespace}/${c.ref.name}`);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'prod-us/orders/orders-kafka',
+        'prod-eu/kafka-platform/shared',
+      ]),
+    );
+  }, 130_000);
+
+  it('turns a service degraded with the reason when a broker starts crash-looping, and healthy when it stops, without a restart', async () => {
+    const paymentsKafka = async () => {
+      const { body } = await getJson(
+        '/api/kafka-clusters/entities/default/component/payments',
+      );
+      return (
+        body as {
+          clusters: {
+            ref: { name: string };
+            health: string;
+            reasons: { code: string; resource: { name: string } }[];
+          }[];
+        }
+      ).clusters.find(c => c.ref.name === 'payments-kafka');
+    };
+    await waitFor(
+      'payments-kafka to be healthy',
+      async () =>
+        (await paymentsKafka())?.health === 'healthy' ? true : undefined,
+      60_000,
+    );
+
+    const admin = (method: string, route: string, body?: unknown) =>
+      fetch(`${sandbox.adminUrl}${route}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect(
+      (
+        await admin('POST', '/clusters/prod-eu/simulator/faults', {
+          type: 'crashLoop',
+          namespace: 'payments',
+          pod: 'payments-kafka-2',
+          reason: 'OOMKilled',
+        })
+      ).status,
+    ).toBe(201);
+    // The operator first reports the broker not ready; the crash loop shows once the container
+    // has crashed and is backing off.
+    const degraded = await waitFor(
+      'payments-kafka to show the crash loop',
+      async () => {
+        const status = await paymentsKafka();
+        return status?.reasons.some(r => r.code === 'PodCrashLooping') ? status : undefined;
+      },
+      120_000,
+    );
+    expect(degraded.health).toBe('degraded');
+    expect(degraded.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'PodCrashLooping',
+        resource: expect.objectContaining({ name: 'payments-kafka-2' }),
+      }),
+    );
+
+    await admin('DELETE', '/clusters/prod-eu/simulator/faults');
+    await waitFor(
+      'payments-kafka to recover',
+      async () =>
+        (await paymentsKafka())?.health === 'healthy' ? true : undefined,
+      180_000,
+    );
+  }, 400_000);
 
   it('answers /api/kafka-clusters/health without credentials', async () => {
     expect(await getJson('/api/kafka-clusters/health', false)).toEqual({

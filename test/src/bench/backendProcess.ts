@@ -15,7 +15,9 @@ const entity: Entity = JSON.parse(process.env.BENCH_ENTITY!);
 const backend = createBackend();
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-backend.add(mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }));
+backend.add(
+  mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+);
 backend.add(catalogServiceMock.factory({ entities: [entity] }));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 if (!process.env.BENCH_WITHOUT_KAFKA_CLUSTERS) {

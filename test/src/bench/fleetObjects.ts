@@ -10,7 +10,12 @@ const now = () => new Date().toISOString();
 // Node pools are namespaced: several clusters share a namespace, so each pool is named for its cluster.
 const poolOf = (cluster: string) => `${cluster}-nodes`;
 
-function kafkaPod(namespace: string, cluster: string, id: number, labels: Obj): Obj {
+function kafkaPod(
+  namespace: string,
+  cluster: string,
+  id: number,
+  labels: Obj,
+): Obj {
   const pool = poolOf(cluster);
   const name = `${cluster}-${pool}-${id}`;
   const since = now();
@@ -45,16 +50,28 @@ function kafkaPod(namespace: string, cluster: string, id: number, labels: Obj): 
         {
           name: 'kafka',
           image: 'quay.io/strimzi/kafka:1.2.0-kafka-4.3.1',
-          env: Array.from({ length: 12 }, (_, i) => ({ name: `KAFKA_SETTING_${i}`, value: `value-${i}-${cluster}` })),
+          env: Array.from({ length: 12 }, (_, i) => ({
+            name: `KAFKA_SETTING_${i}`,
+            value: `value-${i}-${cluster}`,
+          })),
           ports: [
             { name: 'tcp-ctrlplane', containerPort: 9090 },
             { name: 'tcp-replication', containerPort: 9091 },
             { name: 'tcp-clients', containerPort: 9092 },
             { name: 'tcp-clientstls', containerPort: 9093 },
           ],
-          resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { memory: '4Gi' } },
-          readinessProbe: { exec: { command: ['/opt/kafka/kafka_readiness.sh'] }, initialDelaySeconds: 15 },
-          livenessProbe: { exec: { command: ['/opt/kafka/kafka_liveness.sh'] }, initialDelaySeconds: 15 },
+          resources: {
+            requests: { cpu: '1', memory: '4Gi' },
+            limits: { memory: '4Gi' },
+          },
+          readinessProbe: {
+            exec: { command: ['/opt/kafka/kafka_readiness.sh'] },
+            initialDelaySeconds: 15,
+          },
+          livenessProbe: {
+            exec: { command: ['/opt/kafka/kafka_liveness.sh'] },
+            initialDelaySeconds: 15,
+          },
           volumeMounts: [
             { name: 'data-0', mountPath: '/var/lib/kafka/data-0' },
             { name: 'cluster-ca', mountPath: '/opt/kafka/cluster-ca-certs' },
@@ -63,15 +80,29 @@ function kafkaPod(namespace: string, cluster: string, id: number, labels: Obj): 
         },
       ],
       volumes: [
-        { name: 'data-0', persistentVolumeClaim: { claimName: `data-0-${name}` } },
-        { name: 'cluster-ca', secret: { secretName: `${cluster}-cluster-ca-cert` } },
-        { name: 'broker-certs', secret: { secretName: `${cluster}-kafka-brokers` } },
+        {
+          name: 'data-0',
+          persistentVolumeClaim: { claimName: `data-0-${name}` },
+        },
+        {
+          name: 'cluster-ca',
+          secret: { secretName: `${cluster}-cluster-ca-cert` },
+        },
+        {
+          name: 'broker-certs',
+          secret: { secretName: `${cluster}-kafka-brokers` },
+        },
       ],
       nodeName: `node-${id}`,
     },
     status: {
       phase: 'Running',
-      conditions: ['PodScheduled', 'Initialized', 'Ready', 'ContainersReady'].map(type => ({
+      conditions: [
+        'PodScheduled',
+        'Initialized',
+        'Ready',
+        'ContainersReady',
+      ].map(type => ({
         type,
         status: 'True',
         lastTransitionTime: since,
@@ -122,7 +153,13 @@ export function benchKafka(o: {
           metadataVersion: '4.3-IV0',
           listeners: [
             { name: 'plain', port: 9092, type: 'internal', tls: false },
-            { name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'tls' } },
+            {
+              name: 'tls',
+              port: 9093,
+              type: 'internal',
+              tls: true,
+              authentication: { type: 'tls' },
+            },
           ],
           authorization: { type: 'simple' },
           config: {
@@ -137,11 +174,20 @@ export function benchKafka(o: {
       },
       status: {
         observedGeneration: 1,
-        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: since }],
+        conditions: [
+          { type: 'Ready', status: 'True', lastTransitionTime: since },
+        ],
         listeners: ['plain', 'tls'].map((listener, i) => ({
           name: listener,
-          addresses: [{ host: `${name}-kafka-bootstrap.${namespace}.svc`, port: 9092 + i }],
-          bootstrapServers: `${name}-kafka-bootstrap.${namespace}.svc:${9092 + i}`,
+          addresses: [
+            {
+              host: `${name}-kafka-bootstrap.${namespace}.svc`,
+              port: 9092 + i,
+            },
+          ],
+          bootstrapServers: `${name}-kafka-bootstrap.${namespace}.svc:${
+            9092 + i
+          }`,
         })),
         kafkaNodePools: [{ name: pool }],
         clusterId: `cluster-id-${name}`,
@@ -153,36 +199,84 @@ export function benchKafka(o: {
     {
       apiVersion: 'kafka.strimzi.io/v1',
       kind: 'KafkaNodePool',
-      metadata: { name: pool, namespace, labels: { 'strimzi.io/cluster': name } },
+      metadata: {
+        name: pool,
+        namespace,
+        labels: { 'strimzi.io/cluster': name },
+      },
       spec: {
         replicas: NODES,
         roles: ['controller', 'broker'],
-        storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: '100Gi', kraftMetadata: 'shared' }] },
-        resources: { requests: { memory: '4Gi', cpu: '1' }, limits: { memory: '4Gi' } },
+        storage: {
+          type: 'jbod',
+          volumes: [
+            {
+              id: 0,
+              type: 'persistent-claim',
+              size: '100Gi',
+              kraftMetadata: 'shared',
+            },
+          ],
+        },
+        resources: {
+          requests: { memory: '4Gi', cpu: '1' },
+          limits: { memory: '4Gi' },
+        },
       },
-      status: { observedGeneration: 1, nodeIds, roles: ['controller', 'broker'], replicas: NODES },
+      status: {
+        observedGeneration: 1,
+        nodeIds,
+        roles: ['controller', 'broker'],
+        replicas: NODES,
+      },
     },
     {
       apiVersion: 'core.strimzi.io/v1',
       kind: 'StrimziPodSet',
-      metadata: { name: `${name}-${pool}`, namespace, labels: { ...selector, 'strimzi.io/pool-name': pool } },
+      metadata: {
+        name: `${name}-${pool}`,
+        namespace,
+        labels: { ...selector, 'strimzi.io/pool-name': pool },
+      },
       spec: {
-        selector: { matchLabels: { ...selector, 'strimzi.io/pool-name': pool } },
+        selector: {
+          matchLabels: { ...selector, 'strimzi.io/pool-name': pool },
+        },
         pods: nodeIds.map(id => ({
           apiVersion: 'v1',
           kind: 'Pod',
-          metadata: { name: `${name}-${pool}-${id}`, annotations: { 'strimzi.io/revision': 'r1' } },
+          metadata: {
+            name: `${name}-${pool}-${id}`,
+            annotations: { 'strimzi.io/revision': 'r1' },
+          },
         })),
       },
-      status: { observedGeneration: 1, pods: NODES, readyPods: NODES, currentPods: NODES },
+      status: {
+        observedGeneration: 1,
+        pods: NODES,
+        readyPods: NODES,
+        currentPods: NODES,
+      },
     },
     ...nodeIds.map(id => kafkaPod(namespace, name, id, selector)),
     ...nodeIds.map(id => ({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
-      metadata: { name: `data-0-${name}-${pool}-${id}`, namespace, labels: selector },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } }, storageClassName: 'standard' },
-      status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '100Gi' } },
+      metadata: {
+        name: `data-0-${name}-${pool}-${id}`,
+        namespace,
+        labels: selector,
+      },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '100Gi' } },
+        storageClassName: 'standard',
+      },
+      status: {
+        phase: 'Bound',
+        accessModes: ['ReadWriteOnce'],
+        capacity: { storage: '100Gi' },
+      },
     })),
     ...Array.from({ length: o.topics }, (_, i) => ({
       apiVersion: 'kafka.strimzi.io/v1',
@@ -192,12 +286,18 @@ export function benchKafka(o: {
         namespace,
         labels: { 'strimzi.io/cluster': name, ...(o.labels ?? {}) },
       },
-      spec: { partitions: 12, replicas: 3, config: { 'retention.ms': '604800000', 'min.insync.replicas': '2' } },
+      spec: {
+        partitions: 12,
+        replicas: 3,
+        config: { 'retention.ms': '604800000', 'min.insync.replicas': '2' },
+      },
       status: {
         observedGeneration: 1,
         topicName: `${name}-topic-${i}`,
         topicId: `id-${name}-${i}`,
-        conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: since }],
+        conditions: [
+          { type: 'Ready', status: 'True', lastTransitionTime: since },
+        ],
       },
     })),
   ];

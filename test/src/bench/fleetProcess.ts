@@ -27,11 +27,22 @@ async function main() {
     for (let k = 0; k < kafkas; k++) {
       const namespace = `team-${k % 10}`;
       if (!cluster.api.get('v1', 'Namespace', namespace)) {
-        cluster.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } } as any);
+        cluster.api.create({
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: { name: namespace },
+        } as any);
       }
       // One Kafka per Kubernetes cluster belongs to the service the benchmark asks about.
-      const labels = { 'backstage.io/kubernetes-id': k === 0 ? BENCH_ID : `service-${k}` };
-      for (const object of benchKafka({ namespace, name: `kafka-${k}`, topics, labels })) {
+      const labels = {
+        'backstage.io/kubernetes-id': k === 0 ? BENCH_ID : `service-${k}`,
+      };
+      for (const object of benchKafka({
+        namespace,
+        name: `kafka-${k}`,
+        topics,
+        labels,
+      })) {
         const { status, ...rest } = object;
         const created = cluster.api.create(rest as any);
         if (status) cluster.api.updateStatus({ ...created, status } as any);
@@ -43,15 +54,26 @@ async function main() {
     `FLEET ${JSON.stringify({
       seconds: (Date.now() - started) / 1000,
       objects,
-      clusters: sandbox.clusters.map(c => ({ name: c.name, url: c.url, caFile: c.caFile, token: c.token })),
+      clusters: sandbox.clusters.map(c => ({
+        name: c.name,
+        url: c.url,
+        caFile: c.caFile,
+        token: c.token,
+      })),
     })}`,
   );
   process.on('message', async (message: { type: string }) => {
     if (message.type === 'requests') {
-      process.send!({ type: 'requests', counts: sandbox.clusters.map(c => c.requests()) });
+      process.send!({
+        type: 'requests',
+        counts: sandbox.clusters.map(c => c.requests()),
+      });
     }
   });
-  process.once('SIGTERM', () => void sandbox.stop().then(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () => void sandbox.stop().then(() => process.exit(0)),
+  );
 }
 
 main().catch(error => {

@@ -16,12 +16,24 @@ interface FleetInfo {
   clusters: { name: string; url: string; caFile: string; token: string }[];
 }
 
-function start(file: string, env: Record<string, string> = {}, args: string[] = []): ChildProcess {
+function start(
+  file: string,
+  env: Record<string, string> = {},
+  args: string[] = [],
+): ChildProcess {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each process there, to see where time goes.
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
   // eslint-disable-next-line no-restricted-syntax -- the benchmark only ever runs from source
   return fork(path.join(__dirname, file), args, {
-    execArgv: ['--expose-gc', '--max-old-space-size=4096', '--require', TRANSFORM, ...profile],
+    execArgv: [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      '--require',
+      TRANSFORM,
+      ...profile,
+    ],
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     cwd: repoRoot,
@@ -51,7 +63,9 @@ async function startFleet(): Promise<{ child: ChildProcess; info: FleetInfo }> {
       if (line) resolve(JSON.parse(line.slice(6)));
     });
     child.stderr!.on('data', chunk => process.stderr.write(chunk));
-    child.once('exit', code => reject(new Error(`the fleet exited with ${code}:\n${output}`)));
+    child.once('exit', code =>
+      reject(new Error(`the fleet exited with ${code}:\n${output}`)),
+    );
   });
   return { child, info };
 }
@@ -59,7 +73,10 @@ async function startFleet(): Promise<{ child: ChildProcess; info: FleetInfo }> {
 async function startBackend(fleet: FleetInfo, withKafkaClusters: boolean) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-bench-')), 'config.json');
+  const configFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-bench-')),
+    'config.json',
+  );
   fs.writeFileSync(
     configFile,
     JSON.stringify({
@@ -90,7 +107,11 @@ async function startBackend(fleet: FleetInfo, withKafkaClusters: boolean) {
   const entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: BENCH_ID, namespace: 'default', annotations: { 'backstage.io/kubernetes-id': BENCH_ID } },
+    metadata: {
+      name: BENCH_ID,
+      namespace: 'default',
+      annotations: { 'backstage.io/kubernetes-id': BENCH_ID },
+    },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   };
   const startedAt = Date.now();
@@ -106,18 +127,26 @@ async function startBackend(fleet: FleetInfo, withKafkaClusters: boolean) {
   child.stdout!.on('data', () => {});
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
-    child.once('exit', code => reject(new Error(`the backend exited with ${code}`)));
+    child.once('exit', code =>
+      reject(new Error(`the backend exited with ${code}`)),
+    );
   });
   return { child, baseUrl, startedAt };
 }
 
-async function waitForCompleteStatus(baseUrl: string, clusters: number, kafkas: number) {
+async function waitForCompleteStatus(
+  baseUrl: string,
+  clusters: number,
+  kafkas: number,
+) {
   for (;;) {
     try {
       const res = await fetch(`${baseUrl}/api/kafka-clusters/clusters`);
       if (res.ok) {
         const body = await res.json();
-        const synced = body.kubernetesClusters.filter((c: { state: string }) => c.state === 'synced').length;
+        const synced = body.kubernetesClusters.filter(
+          (c: { state: string }) => c.state === 'synced',
+        ).length;
         if (synced === clusters && body.clusters.length === kafkas) return;
       }
     } catch {
@@ -144,7 +173,11 @@ async function latencies(load: Load, count: number): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-async function throughput(load: Load, concurrency: number, seconds: number): Promise<number> {
+async function throughput(
+  load: Load,
+  concurrency: number,
+  seconds: number,
+): Promise<number> {
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
   await Promise.all(
@@ -159,14 +192,24 @@ async function throughput(load: Load, concurrency: number, seconds: number): Pro
   return done / seconds;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
 async function kubernetesRequests(fleet: ChildProcess): Promise<number> {
-  const { counts } = await ask<{ counts: ({ total: number } | null)[] }>(fleet, 'requests');
+  const { counts } = await ask<{ counts: ({ total: number } | null)[] }>(
+    fleet,
+    'requests',
+  );
   return counts.reduce((sum, c) => sum + (c?.total ?? 0), 0);
 }
 
-async function measure(load: Load, fleet: ChildProcess, count: number, concurrency: number, seconds: number) {
+async function measure(
+  load: Load,
+  fleet: ChildProcess,
+  count: number,
+  concurrency: number,
+  seconds: number,
+) {
   await latencies(load, Math.min(20, count));
   const bytes = (await (await load.request()).arrayBuffer()).byteLength;
   const before = await kubernetesRequests(fleet);
@@ -186,9 +229,15 @@ async function main() {
   const clusters = Number(process.env.BENCH_CLUSTERS ?? 20);
   const kafkas = Number(process.env.BENCH_KAFKAS ?? 50);
   const topics = Number(process.env.BENCH_TOPICS ?? 20);
-  console.log(`Fleet: ${clusters} Kubernetes clusters × ${kafkas} Kafka clusters × ${topics} topics (Strimzi 1.2, 3 nodes each)`);
+  console.log(
+    `Fleet: ${clusters} Kubernetes clusters × ${kafkas} Kafka clusters × ${topics} topics (Strimzi 1.2, 3 nodes each)`,
+  );
   const fleet = await startFleet();
-  console.log(`  seeded ${fleet.info.objects} objects in ${fleet.info.seconds.toFixed(1)} s, in its own process`);
+  console.log(
+    `  seeded ${fleet.info.objects} objects in ${fleet.info.seconds.toFixed(
+      1,
+    )} s, in its own process`,
+  );
 
   const backend = await startBackend(fleet.info, true);
   await waitForCompleteStatus(backend.baseUrl, clusters, clusters * kafkas);
@@ -196,7 +245,10 @@ async function main() {
 
   const ours: Load = {
     name: 'kafka-clusters entity route',
-    request: () => fetch(`${backend.baseUrl}/api/kafka-clusters/entities/default/component/${BENCH_ID}`),
+    request: () =>
+      fetch(
+        `${backend.baseUrl}/api/kafka-clusters/entities/default/component/${BENCH_ID}`,
+      ),
   };
   const peer: Load = {
     name: 'kubernetes custom resource query',
@@ -207,11 +259,13 @@ async function main() {
         body: JSON.stringify({
           entityRef: `component:default/${BENCH_ID}`,
           auth: {},
-          customResources: ['kafkas', 'kafkanodepools', 'kafkatopics'].map(plural => ({
-            group: 'kafka.strimzi.io',
-            apiVersion: 'v1',
-            plural,
-          })),
+          customResources: ['kafkas', 'kafkanodepools', 'kafkatopics'].map(
+            plural => ({
+              group: 'kafka.strimzi.io',
+              apiVersion: 'v1',
+              plural,
+            }),
+          ),
         }),
       }),
   };
@@ -222,13 +276,20 @@ async function main() {
 
   const baseline = await startBackend(fleet.info, false);
   await new Promise(resolve => setTimeout(resolve, 5000));
-  const { heapUsed: baselineHeap } = await ask<{ heapUsed: number }>(baseline.child, 'heap');
+  const { heapUsed: baselineHeap } = await ask<{ heapUsed: number }>(
+    baseline.child,
+    'heap',
+  );
   baseline.child.kill('SIGTERM');
   fleet.child.kill('SIGTERM');
 
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   const row = (name: string, f: typeof oursFigures) =>
-    `| ${name} | ${f.p50.toFixed(1)} ms | ${f.p95.toFixed(1)} ms | ${f.rps.toFixed(0)} | ${f.apiRequestsPerRequest.toFixed(2)} | ${(f.bytes / 1024).toFixed(0)} KB |`;
+    `| ${name} | ${f.p50.toFixed(1)} ms | ${f.p95.toFixed(
+      1,
+    )} ms | ${f.rps.toFixed(0)} | ${f.apiRequestsPerRequest.toFixed(2)} | ${(
+      f.bytes / 1024
+    ).toFixed(0)} KB |`;
   console.log('');
   console.log(
     '| route (same entity, same fleet) | p50 | p95 | requests/s (16 concurrent) | Kubernetes API requests per request | response (JSON) |',
@@ -237,9 +298,19 @@ async function main() {
   console.log(row('GET /api/kafka-clusters/entities/…', oursFigures));
   console.log(row('POST /api/kubernetes/resources/custom/query', peerFigures));
   console.log('');
-  console.log(`throughput ratio: ${(oursFigures.rps / peerFigures.rps).toFixed(0)}×`);
-  console.log(`backend heap after GC: ${mb(heapUsed)} (without kafka-clusters: ${mb(baselineHeap)}; caches ≈ ${mb(heapUsed - baselineHeap)})`);
-  console.log(`time from start to the first complete status of every cluster: ${firstComplete.toFixed(1)} s`);
+  console.log(
+    `throughput ratio: ${(oursFigures.rps / peerFigures.rps).toFixed(0)}×`,
+  );
+  console.log(
+    `backend heap after GC: ${mb(heapUsed)} (without kafka-clusters: ${mb(
+      baselineHeap,
+    )}; caches ≈ ${mb(heapUsed - baselineHeap)})`,
+  );
+  console.log(
+    `time from start to the first complete status of every cluster: ${firstComplete.toFixed(
+      1,
+    )} s`,
+  );
 }
 
 main().then(

@@ -41,12 +41,23 @@ describe('the Kafka tab and fleet page in a browser', () => {
     config = await writeSuiteConfig({
       app: {
         extensions: [
-          { 'entity-content:kafka-clusters/kafka': { config: { refreshIntervalSeconds: REFRESH_SECONDS } } },
-          { 'page:kafka-clusters': { config: { refreshIntervalSeconds: REFRESH_SECONDS } } },
+          {
+            'entity-content:kafka-clusters/kafka': {
+              config: { refreshIntervalSeconds: REFRESH_SECONDS },
+            },
+          },
+          {
+            'page:kafka-clusters': {
+              config: { refreshIntervalSeconds: REFRESH_SECONDS },
+            },
+          },
         ],
       },
     });
-    [backend, frontend] = await Promise.all([startBackend(sandbox, config), startFrontend(config)]);
+    [backend, frontend] = await Promise.all([
+      startBackend(sandbox, config),
+      startFrontend(config),
+    ]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -64,7 +75,10 @@ describe('the Kafka tab and fleet page in a browser', () => {
     await page.goto(frontend.baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
     // Signed in: the sidebar with the suite's Kafka page is there.
-    await page.getByRole('link', { name: 'Kafka' }).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('link', { name: 'Kafka' })
+      .first()
+      .waitFor({ timeout: 60_000 });
   }, 420_000);
 
   afterAll(async () => {
@@ -76,7 +90,10 @@ describe('the Kafka tab and fleet page in a browser', () => {
   });
 
   async function screenshot(name: string) {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `${name}.png`),
+      fullPage: true,
+    });
   }
 
   async function admin(method: string, route: string, body?: unknown) {
@@ -85,29 +102,43 @@ describe('the Kafka tab and fleet page in a browser', () => {
       headers: { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
   }
 
   /** The line of one Kafka cluster on the tab: its verdict word, name, cluster and brokers. */
   const clusterLine = (name: string): Locator =>
     page.getByRole('button', { name: new RegExp(`\\b${name}\\b`) }).first();
 
-  async function waitForText(locator: Locator, pattern: RegExp, timeout = 60_000) {
+  async function waitForText(
+    locator: Locator,
+    pattern: RegExp,
+    timeout = 60_000,
+  ) {
     const deadline = Date.now() + timeout;
     let last = '';
     for (;;) {
       last = (await locator.innerText().catch(() => '')) ?? '';
       if (pattern.test(last)) return last;
       if (Date.now() > deadline) {
-        throw new Error(`Expected ${pattern} within ${timeout} ms; last saw: ${last.slice(0, 500)}`);
+        throw new Error(
+          `Expected ${pattern} within ${timeout} ms; last saw: ${last.slice(
+            0,
+            500,
+          )}`,
+        );
       }
       await page.waitForTimeout(250);
     }
   }
 
   async function openKafkaTab(service: string) {
-    await page.goto(`${frontend.baseUrl}/catalog/default/component/${service}/kafka`);
-    await page.getByRole('heading', { name: 'Kafka clusters' }).waitFor({ timeout: 60_000 });
+    await page.goto(
+      `${frontend.baseUrl}/catalog/default/component/${service}/kafka`,
+    );
+    await page
+      .getByRole('heading', { name: 'Kafka clusters' })
+      .waitFor({ timeout: 60_000 });
   }
 
   it('says the healthy service is healthy', async () => {
@@ -147,20 +178,30 @@ describe('the Kafka tab and fleet page in a browser', () => {
     await screenshot('payments-pvc-pending');
 
     await admin('DELETE', '/clusters/prod-eu/simulator/faults');
-    expect(await waitForText(line, /Healthy/, 180_000)).toMatch(/payments-kafka/);
+    expect(await waitForText(line, /Healthy/, 180_000)).toMatch(
+      /payments-kafka/,
+    );
     await screenshot('payments-recovered');
   }, 300_000);
 
   it('shows an unreachable Kubernetes cluster’s error while the clusters of the others still render', async () => {
     await openKafkaTab('orders');
-    await admin('PATCH', '/clusters/prod-us/faults', { refuseConnections: true });
+    await admin('PATCH', '/clusters/prod-us/faults', {
+      refuseConnections: true,
+    });
     try {
       const main = page.getByRole('main');
-      expect(await waitForText(main, /Kubernetes cluster prod-us: unreachable/, 90_000)).toMatch(
-        /ECONNREFUSED/,
-      );
+      expect(
+        await waitForText(
+          main,
+          /Kubernetes cluster prod-us: unreachable/,
+          90_000,
+        ),
+      ).toMatch(/ECONNREFUSED/);
       // The shared platform cluster on prod-eu, which orders uses, is still there.
-      expect(await waitForText(clusterLine('shared'), /prod-eu \/ kafka-platform/)).toMatch(/Healthy|Degraded|Progressing/);
+      expect(
+        await waitForText(clusterLine('shared'), /prod-eu \/ kafka-platform/),
+      ).toMatch(/Healthy|Degraded|Progressing/);
       await screenshot('orders-prod-us-unreachable');
     } finally {
       await admin('DELETE', '/clusters/prod-us/faults');
@@ -170,11 +211,17 @@ describe('the Kafka tab and fleet page in a browser', () => {
   it('lists every demo cluster on the fleet page', async () => {
     await page.goto(`${frontend.baseUrl}/kafka`);
     const main = page.locator('body');
-    for (const name of ['shared', 'payments-kafka', 'orders-kafka', 'shipping-kafka']) {
+    for (const name of [
+      'shared',
+      'payments-kafka',
+      'orders-kafka',
+      'shipping-kafka',
+    ]) {
       await waitForText(main, new RegExp(`\\b${name}\\b`));
     }
     const text = await main.innerText();
-    for (const cluster of ['prod-eu', 'prod-us', 'staging']) expect(text).toContain(cluster);
+    for (const cluster of ['prod-eu', 'prod-us', 'staging'])
+      expect(text).toContain(cluster);
     await screenshot('fleet');
   }, 120_000);
 });

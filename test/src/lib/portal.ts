@@ -28,7 +28,8 @@ export async function waitFor<T>(
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`Gave up waiting for ${what}: the process exited`);
+    if (!isAlive())
+      throw new Error(`Gave up waiting for ${what}: the process exited`);
     try {
       const value = await probe();
       if (value !== undefined) return value;
@@ -37,7 +38,11 @@ export async function waitFor<T>(
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}: ${lastError ?? 'not ready'}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}: ${
+      lastError ?? 'not ready'
+    }`,
+  );
 }
 
 /** A child process in its own process group, stopped with everything it started. */
@@ -47,7 +52,11 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): Child {
+function spawnGroup(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Child {
   const child: ChildProcess = spawn(command, args, {
     cwd: repoRoot,
     detached: true,
@@ -94,10 +103,14 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
     KUBE_SANDBOX_PORT_STAGING: String(await freePort()),
   };
   const adminUrl = `http://127.0.0.1:${env.KUBE_SANDBOX_ADMIN_PORT}`;
-  const child = spawnGroup('yarn', ['workspace', '@k8s-kafka/kube-sandbox', 'start'], {
-    ...process.env,
-    ...env,
-  });
+  const child = spawnGroup(
+    'yarn',
+    ['workspace', '@k8s-kafka/kube-sandbox', 'start'],
+    {
+      ...process.env,
+      ...env,
+    },
+  );
   try {
     await waitFor(
       `the sandbox on ${adminUrl}`,
@@ -107,7 +120,9 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
     );
   } catch (error) {
     await child.stop();
-    throw new Error(`${(error as Error).message}\n--- sandbox output ---\n${child.output()}`);
+    throw new Error(
+      `${(error as Error).message}\n--- sandbox output ---\n${child.output()}`,
+    );
   }
   return { adminUrl, env, output: child.output, stop: child.stop };
 }
@@ -124,7 +139,12 @@ export interface RunningBackend {
 /** A config file for one suite's portal: its own ports, plus the suite's overrides. */
 export async function writeSuiteConfig(
   overrides: Record<string, unknown> = {},
-): Promise<{ file: string; backendUrl: string; appUrl: string; remove(): void }> {
+): Promise<{
+  file: string;
+  backendUrl: string;
+  appUrl: string;
+  remove(): void;
+}> {
   const backendPort = await freePort();
   const appPort = await freePort();
   const backendUrl = `http://localhost:${backendPort}`;
@@ -136,10 +156,19 @@ export async function writeSuiteConfig(
     JSON.stringify({
       ...overrides,
       app: { ...(overrides.app as object), baseUrl: appUrl },
-      backend: { baseUrl: backendUrl, listen: { port: backendPort }, cors: { origin: appUrl } },
+      backend: {
+        baseUrl: backendUrl,
+        listen: { port: backendPort },
+        cors: { origin: appUrl },
+      },
     }),
   );
-  return { file, backendUrl, appUrl, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    file,
+    backendUrl,
+    appUrl,
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /**
@@ -195,7 +224,9 @@ export async function startBackend(
     );
   } catch (error) {
     await backend.stop();
-    throw new Error(`${(error as Error).message}\n--- backend output ---\n${child.output()}`);
+    throw new Error(
+      `${(error as Error).message}\n--- backend output ---\n${child.output()}`,
+    );
   }
   return backend;
 }
@@ -211,7 +242,15 @@ export async function startFrontend(
 ): Promise<RunningFrontend> {
   const child = spawnGroup(
     'yarn',
-    ['workspace', 'app', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', config.file],
+    [
+      'workspace',
+      'app',
+      'start',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      config.file,
+    ],
     { ...process.env, NODE_ENV: 'development', BROWSER: 'none' },
   );
   try {
@@ -223,7 +262,11 @@ export async function startFrontend(
     );
   } catch (error) {
     await child.stop();
-    throw new Error(`${(error as Error).message}\n--- frontend output ---\n${child.output().slice(-5000)}`);
+    throw new Error(
+      `${(error as Error).message}\n--- frontend output ---\n${child
+        .output()
+        .slice(-5000)}`,
+    );
   }
   return { baseUrl: config.appUrl, stop: child.stop };
 }
