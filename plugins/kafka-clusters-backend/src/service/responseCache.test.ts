@@ -5,7 +5,11 @@ import { createResponseCache } from './responseCache';
 describe('createResponseCache', () => {
   function app(deps: () => unknown[], maxBytes?: number) {
     const cache = createResponseCache(maxBytes);
-    const render = jest.fn((key: string) => JSON.stringify({ key, at: render.mock.calls.length }));
+    let renders = 0;
+    const render = jest.fn((key: string): string => {
+      renders += 1;
+      return JSON.stringify({ key, at: renders });
+    });
     const server = express().get('/:key', (req, res) =>
       cache.send(req, res, req.params.key, deps(), () => render(req.params.key)),
     );
@@ -42,6 +46,6 @@ describe('createResponseCache', () => {
     await request(server).get('/a');
     await request(server).get('/b');
     await request(server).get('/a');
-    expect(render.mock.calls.map(c => c[0])).toEqual(['a', 'b', 'a']);
+    expect(render.mock.calls.map(([key]) => key)).toEqual(['a', 'b', 'a']);
   });
 });
