@@ -330,6 +330,24 @@ describe('kafka-clusters backend against Kubernetes API servers', () => {
     });
   });
 
+  it('reports a cluster that goes away once, naming what it could no longer read, and recovers', async () => {
+    const legacy = sandbox.cluster('legacy');
+    await legacy.faults.set({ refuseConnections: true });
+    try {
+      const errors = await eventually(async () => {
+        const found = (await fleet()).kubernetesClusters.find(c => c.name === 'legacy')!.errors;
+        expect(found.map(e => e.kind)).toEqual(['unreachable']);
+        return found;
+      });
+      expect(errors[0].resource).toMatch(/kafkas\.kafka\.strimzi\.io.* and \d+ more/);
+    } finally {
+      await legacy.faults.clear();
+    }
+    await eventually(async () => {
+      expect((await fleet()).kubernetesClusters.find(c => c.name === 'legacy')!.errors).toEqual([]);
+    }, 40_000);
+  });
+
   it('serves one Kafka cluster, and refuses requests without credentials', async () => {
     const res = await request(server)
       .get('/api/kafka-clusters/clusters/prod/namespaces/kafka/kafkas/shared')

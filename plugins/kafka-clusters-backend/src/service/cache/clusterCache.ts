@@ -342,17 +342,29 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
         since: new Date(discoveryError.since).toISOString(),
       });
     }
+    // One error per kind and namespace: an API server that went away fails every feed at
+    // once, and the user needs to read that once, with the resources it concerns.
+    const groups = new Map<string, Feed[]>();
     for (const feed of feeds.values()) {
       if (!feed.error) continue;
+      const key = `${feed.error.error.kind}@${feed.namespace ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), feed]);
+    }
+    for (const group of groups.values()) {
+      const first = group.reduce((a, b) => (b.error!.since < a.error!.since ? b : a));
+      const resources = group.map(
+        feed => `${feed.spec.plural}${feed.spec.group ? `.${feed.spec.group}` : ''}`,
+      );
       list.push({
         cluster: cluster.name,
-        kind: feed.error.error.kind,
-        message: feed.error.error.message,
-        since: new Date(feed.error.since).toISOString(),
-        namespace: feed.namespace,
-        resource: `${feed.spec.plural}${
-          feed.spec.group ? `.${feed.spec.group}` : ''
-        }`,
+        kind: first.error!.error.kind,
+        message: first.error!.error.message,
+        since: new Date(first.error!.since).toISOString(),
+        namespace: first.namespace,
+        resource:
+          resources.length <= 3
+            ? resources.join(', ')
+            : `${resources.slice(0, 3).join(', ')} and ${resources.length - 3} more`,
       });
     }
     return list;
