@@ -204,7 +204,9 @@ describe('the portal on its embedded default', () => {
       'payments-kafka to show the crash loop',
       async () => {
         const status = await paymentsKafka();
-        return status?.reasons.some(r => r.code === 'PodCrashLooping') ? status : undefined;
+        return status?.reasons.some(r => r.code === 'PodCrashLooping')
+          ? status
+          : undefined;
       },
       120_000,
     );

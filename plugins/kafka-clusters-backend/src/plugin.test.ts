@@ -335,16 +335,23 @@ describe('kafka-clusters backend against Kubernetes API servers', () => {
     await legacy.faults.set({ refuseConnections: true });
     try {
       const errors = await eventually(async () => {
-        const found = (await fleet()).kubernetesClusters.find(c => c.name === 'legacy')!.errors;
+        const found = (await fleet()).kubernetesClusters.find(
+          c => c.name === 'legacy',
+        )!.errors;
         expect(found.map(e => e.kind)).toEqual(['unreachable']);
         return found;
       });
-      expect(errors[0].resource).toMatch(/kafkas\.kafka\.strimzi\.io.* and \d+ more/);
+      expect(errors[0].resource).toMatch(
+        /kafkas\.kafka\.strimzi\.io.* and \d+ more/,
+      );
     } finally {
       await legacy.faults.clear();
     }
     await eventually(async () => {
-      expect((await fleet()).kubernetesClusters.find(c => c.name === 'legacy')!.errors).toEqual([]);
+      expect(
+        (await fleet()).kubernetesClusters.find(c => c.name === 'legacy')!
+          .errors,
+      ).toEqual([]);
     }, 40_000);
   });
 

@@ -11,7 +11,9 @@ describe('createResponseCache', () => {
       return JSON.stringify({ key, at: renders });
     });
     const server = express().get('/:key', (req, res) =>
-      cache.send(req, res, req.params.key, deps(), () => render(req.params.key)),
+      cache.send(req, res, req.params.key, deps(), () =>
+        render(req.params.key),
+      ),
     );
     return { server, render };
   }
@@ -31,12 +33,16 @@ describe('createResponseCache', () => {
 
   it('sends gzip to clients that take it, and plain JSON to the others', async () => {
     const { server } = app(() => []);
-    const gzipped = await request(server).get('/x').set('Accept-Encoding', 'gzip');
+    const gzipped = await request(server)
+      .get('/x')
+      .set('Accept-Encoding', 'gzip');
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.headers['content-type']).toMatch(/application\/json/);
     expect(gzipped.body).toEqual({ key: 'x', at: 1 });
 
-    const plain = await request(server).get('/x').set('Accept-Encoding', 'identity');
+    const plain = await request(server)
+      .get('/x')
+      .set('Accept-Encoding', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(plain.text)).toEqual({ key: 'x', at: 1 });
   });

@@ -351,9 +351,12 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       groups.set(key, [...(groups.get(key) ?? []), feed]);
     }
     for (const group of groups.values()) {
-      const first = group.reduce((a, b) => (b.error!.since < a.error!.since ? b : a));
+      const first = group.reduce((a, b) =>
+        b.error!.since < a.error!.since ? b : a,
+      );
       const resources = group.map(
-        feed => `${feed.spec.plural}${feed.spec.group ? `.${feed.spec.group}` : ''}`,
+        feed =>
+          `${feed.spec.plural}${feed.spec.group ? `.${feed.spec.group}` : ''}`,
       );
       list.push({
         cluster: cluster.name,
@@ -364,7 +367,9 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
         resource:
           resources.length <= 3
             ? resources.join(', ')
-            : `${resources.slice(0, 3).join(', ')} and ${resources.length - 3} more`,
+            : `${resources.slice(0, 3).join(', ')} and ${
+                resources.length - 3
+              } more`,
       });
     }
     return list;
