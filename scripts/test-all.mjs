@@ -17,9 +17,17 @@ const testTimeout = '--testTimeout=60000';
 const stages = [
   { name: 'type check', command: ['tsc'] },
   { name: 'lint', command: ['backstage-cli', 'repo', 'lint'] },
+  { name: 'format', command: ['prettier', '--check', '.'] },
   {
     name: 'package tests',
-    command: ['backstage-cli', 'repo', 'test', testTimeout, '--json', `--outputFile=${jestReport('packages')}`],
+    command: [
+      'backstage-cli',
+      'repo',
+      'test',
+      testTimeout,
+      '--json',
+      `--outputFile=${jestReport('packages')}`,
+    ],
     report: jestReport('packages'),
   },
   {
@@ -37,7 +45,11 @@ const stages = [
   },
 ];
 
-const env = { ...process.env, CI: 'true', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+const env = {
+  ...process.env,
+  CI: 'true',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+};
 const outcomes = [];
 for (const stage of stages) {
   process.stdout.write(`\n=== ${stage.name}: ${stage.command.join(' ')}\n`);
@@ -50,7 +62,9 @@ for (const stage of stages) {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const ok = run.status === 0;
   outcomes.push({ ...stage, ok, seconds });
-  process.stdout.write(`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s\n`);
+  process.stdout.write(
+    `=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s\n`,
+  );
 }
 
 /** Counts a Jest JSON report; a suite that failed without a failing test (it did not load) counts as one failure. */
@@ -72,7 +86,9 @@ let passed = 0;
 let failed = 0;
 process.stdout.write('\n=== summary\n');
 for (const stage of outcomes) {
-  let line = `${stage.ok ? 'ok    ' : 'FAILED'} ${stage.name} (${stage.seconds}s)`;
+  let line = `${stage.ok ? 'ok    ' : 'FAILED'} ${stage.name} (${
+    stage.seconds
+  }s)`;
   if (stage.report) {
     const counts = countJest(stage.report);
     if (counts) {

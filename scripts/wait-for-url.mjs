@@ -1,6 +1,7 @@
 // Waits until a URL answers 2xx (at most WAIT_FOR_URL_SECONDS, default 120), then exits 0.
 const [url] = process.argv.slice(2);
-const deadline = Date.now() + Number(process.env.WAIT_FOR_URL_SECONDS || 120) * 1000;
+const deadline =
+  Date.now() + Number(process.env.WAIT_FOR_URL_SECONDS || 120) * 1000;
 
 for (;;) {
   try {

@@ -8,16 +8,22 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@k8s-kafka/plugin-catalog-backend-module-kafka-clusters'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(import('@k8s-kafka/plugin-scaffolder-backend-module-kafka-environments'));
+backend.add(
+  import('@k8s-kafka/plugin-scaffolder-backend-module-kafka-environments'),
+);
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@k8s-kafka/plugin-kafka-clusters-backend'));

@@ -11,12 +11,16 @@ describe('scaffolderModuleKafkaEnvironments', () => {
         scaffolderPlugin,
         scaffolderModuleKafkaEnvironments,
         catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({ data: { backend: { baseUrl: 'http://localhost' } } }),
+        mockServices.rootConfig.factory({
+          data: { backend: { baseUrl: 'http://localhost' } },
+        }),
       ],
     });
 
     const res = await request(server).get('/api/scaffolder/v2/actions');
     expect(res.status).toBe(200);
-    expect(res.body.map((a: { id: string }) => a.id)).toContain('kafka:environment:create');
+    expect(res.body.map((a: { id: string }) => a.id)).toContain(
+      'kafka:environment:create',
+    );
   });
 });

@@ -20,7 +20,9 @@ describe('createCrdValidator', () => {
     expect(validate({ ...topic, spec: { partitions: 'three' } })).toEqual([
       '/spec/partitions must be integer',
     ]);
-    expect(validate({ ...topic, apiVersion: 'kafka.strimzi.io/v1beta2' })).toEqual([
+    expect(
+      validate({ ...topic, apiVersion: 'kafka.strimzi.io/v1beta2' }),
+    ).toEqual([
       'no CRD in strimzi-1.2.0 serves kafka.strimzi.io/v1beta2/KafkaTopic',
     ]);
   });

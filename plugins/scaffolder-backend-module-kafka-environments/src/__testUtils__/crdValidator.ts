@@ -19,12 +19,17 @@ type Schema = {
 function unknownFields(value: unknown, schema: Schema, at: string): string[] {
   if (Array.isArray(value)) {
     return schema.items
-      ? value.flatMap((item, i) => unknownFields(item, schema.items!, `${at}[${i}]`))
+      ? value.flatMap((item, i) =>
+          unknownFields(item, schema.items!, `${at}[${i}]`),
+        )
       : [];
   }
   if (value === null || typeof value !== 'object') return [];
   if (schema['x-kubernetes-preserve-unknown-fields']) return [];
-  const extra = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  const extra =
+    typeof schema.additionalProperties === 'object'
+      ? schema.additionalProperties
+      : undefined;
   return Object.entries(value).flatMap(([key, child]) => {
     const childSchema = schema.properties?.[key] ?? extra;
     if (!childSchema) return [`${at}.${key}`];
@@ -61,7 +66,11 @@ export function createCrdValidator(crdSet: string) {
   }
   const compiled = new Map<string, ValidateFunction>();
 
-  return (object: { apiVersion: string; kind: string; [field: string]: unknown }): string[] => {
+  return (object: {
+    apiVersion: string;
+    kind: string;
+    [field: string]: unknown;
+  }): string[] => {
     const key = `${object.apiVersion}/${object.kind}`;
     const schema = schemas.get(key);
     if (!schema) return [`no CRD in ${crdSet} serves ${key}`];
@@ -73,10 +82,15 @@ export function createCrdValidator(crdSet: string) {
     const errors = validate(object)
       ? []
       : (validate.errors ?? []).map(e => `${e.instancePath} ${e.message}`);
-    const { apiVersion, kind, metadata, ...rest } = object as Record<string, unknown>;
+    const { apiVersion, kind, metadata, ...rest } = object as Record<
+      string,
+      unknown
+    >;
     return [
       ...errors,
-      ...unknownFields(rest, schema, '').map(field => `${field} is not in the schema`),
+      ...unknownFields(rest, schema, '').map(
+        field => `${field} is not in the schema`,
+      ),
     ];
   };
 }

@@ -10,12 +10,20 @@ describe('kafka:environment:create examples', () => {
 
   beforeEach(() => workspace.clear());
 
-  it.each(examples.map(e => [e.description, e.example]))('%s', async (_, example) => {
-    const input = YAML.parse(example).steps[0].input;
-    const ctx = createMockActionContext({ input, workspacePath: workspace.path });
-    await action.handler(ctx);
-    const folder = workspace.content({ path: `kafka/${input.name}` }) as Record<string, string>;
-    expect(Object.keys(folder)).toContain(`kafka-${input.name}.yaml`);
-    expect(Object.keys(folder)).toContain('kustomization.yaml');
-  });
+  it.each(examples.map(e => [e.description, e.example]))(
+    '%s',
+    async (_, example) => {
+      const input = YAML.parse(example).steps[0].input;
+      const ctx = createMockActionContext({
+        input,
+        workspacePath: workspace.path,
+      });
+      await action.handler(ctx);
+      const folder = workspace.content({
+        path: `kafka/${input.name}`,
+      }) as Record<string, string>;
+      expect(Object.keys(folder)).toContain(`kafka-${input.name}.yaml`);
+      expect(Object.keys(folder)).toContain('kustomization.yaml');
+    },
+  );
 });

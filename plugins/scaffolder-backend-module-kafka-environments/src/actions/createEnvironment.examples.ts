@@ -3,7 +3,8 @@ import YAML from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'A small Strimzi cluster with one topic, labelled for the orders service',
+    description:
+      'A small Strimzi cluster with one topic, labelled for the orders service',
     example: YAML.stringify({
       steps: [
         {

@@ -12,7 +12,10 @@ describe('kafka:environment:create', () => {
 
   async function run(input: Record<string, unknown>, extra = {}) {
     const ctx = {
-      ...createMockActionContext({ input: input as any, workspacePath: workspace.path }),
+      ...createMockActionContext({
+        input: input as any,
+        workspacePath: workspace.path,
+      }),
       ...extra,
     };
     await action.handler(ctx);
@@ -29,44 +32,51 @@ describe('kafka:environment:create', () => {
   it.each([
     ['v1', 'strimzi-1.2.0'],
     ['v1beta2', 'strimzi-0.51.0'],
-  ])('renders a small Strimzi %s environment that validates against %s', async (version, crds) => {
-    const ctx = await run({
-      name: 'orders-kafka',
-      namespace: 'orders',
-      operator: 'strimzi',
-      strimziApiVersion: version,
-      size: 'small',
-      kubernetesId: 'orders',
-      topics: [{ name: 'orders-created', partitions: 6 }],
-    });
-
-    const objects = writtenObjects('kafka/orders-kafka');
-    expect(objects.map(o => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
-      'Kafka/orders-kafka',
-      'KafkaNodePool/orders-kafka-broker',
-      'KafkaNodePool/orders-kafka-controller',
-      'KafkaTopic/orders-created',
-    ]);
-    const validate = createCrdValidator(crds);
-    for (const object of objects) {
-      expect({ object: object.kind, errors: validate(object) }).toEqual({
-        object: object.kind,
-        errors: [],
+  ])(
+    'renders a small Strimzi %s environment that validates against %s',
+    async (version, crds) => {
+      const ctx = await run({
+        name: 'orders-kafka',
+        namespace: 'orders',
+        operator: 'strimzi',
+        strimziApiVersion: version,
+        size: 'small',
+        kubernetesId: 'orders',
+        topics: [{ name: 'orders-created', partitions: 6 }],
       });
-      expect(object.apiVersion).toBe(`kafka.strimzi.io/${version}`);
-      expect(object.metadata.labels['backstage.io/kubernetes-id']).toBe('orders');
-    }
-    const topic = objects.find(o => o.kind === 'KafkaTopic');
-    expect(topic.metadata.labels['strimzi.io/cluster']).toBe('orders-kafka');
-    expect(topic.spec).toEqual({ partitions: 6, replicas: 3 });
 
-    const kustomization = YAML.parse(
-      workspace.content({ path: 'kafka/orders-kafka' })!['kustomization.yaml'] as string,
-    );
-    expect(kustomization.namespace).toBe('orders');
-    expect(kustomization.resources).toHaveLength(4);
-    expect(ctx.output).toHaveBeenCalledWith('requiredSecrets', []);
-  });
+      const objects = writtenObjects('kafka/orders-kafka');
+      expect(objects.map(o => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+        'Kafka/orders-kafka',
+        'KafkaNodePool/orders-kafka-broker',
+        'KafkaNodePool/orders-kafka-controller',
+        'KafkaTopic/orders-created',
+      ]);
+      const validate = createCrdValidator(crds);
+      for (const object of objects) {
+        expect({ object: object.kind, errors: validate(object) }).toEqual({
+          object: object.kind,
+          errors: [],
+        });
+        expect(object.apiVersion).toBe(`kafka.strimzi.io/${version}`);
+        expect(object.metadata.labels['backstage.io/kubernetes-id']).toBe(
+          'orders',
+        );
+      }
+      const topic = objects.find(o => o.kind === 'KafkaTopic');
+      expect(topic.metadata.labels['strimzi.io/cluster']).toBe('orders-kafka');
+      expect(topic.spec).toEqual({ partitions: 6, replicas: 3 });
+
+      const kustomization = YAML.parse(
+        workspace.content({ path: 'kafka/orders-kafka' })![
+          'kustomization.yaml'
+        ] as string,
+      );
+      expect(kustomization.namespace).toBe('orders');
+      expect(kustomization.resources).toHaveLength(4);
+      expect(ctx.output).toHaveBeenCalledWith('requiredSecrets', []);
+    },
+  );
 
   it('renders a dev CFK environment that validates against CFK 3.3.0 and names the secret it needs', async () => {
     const ctx = await run({
@@ -74,7 +84,13 @@ describe('kafka:environment:create', () => {
       namespace: 'payments-dev',
       operator: 'cfk',
       size: 'dev',
-      topics: [{ name: 'payments', partitions: 1, config: { 'retention.ms': '3600000' } }],
+      topics: [
+        {
+          name: 'payments',
+          partitions: 1,
+          config: { 'retention.ms': '3600000' },
+        },
+      ],
     });
 
     const objects = writtenObjects('kafka/payments-dev');
@@ -87,11 +103,19 @@ describe('kafka:environment:create', () => {
     }
     const kafka = objects.find(o => o.kind === 'Kafka');
     expect(kafka.spec.replicas).toBe(1);
-    expect(kafka.spec.dependencies.kRaftController.clusterRef.name).toBe('payments-dev-kraft');
+    expect(kafka.spec.dependencies.kRaftController.clusterRef.name).toBe(
+      'payments-dev-kraft',
+    );
     expect(kafka.spec.listeners.internal.tls.enabled).toBe(true);
     const topic = objects.find(o => o.kind === 'KafkaTopic');
-    expect(topic.spec).toMatchObject({ replicas: 1, partitionCount: 1, kafkaClusterRef: { name: 'payments-dev' } });
-    expect(ctx.output).toHaveBeenCalledWith('requiredSecrets', ['ca-pair-sslcerts']);
+    expect(topic.spec).toMatchObject({
+      replicas: 1,
+      partitionCount: 1,
+      kafkaClusterRef: { name: 'payments-dev' },
+    });
+    expect(ctx.output).toHaveBeenCalledWith('requiredSecrets', [
+      'ca-pair-sslcerts',
+    ]);
   });
 
   it('writes nothing on a dry run but reports what it would write', async () => {
@@ -108,14 +132,21 @@ describe('kafka:environment:create', () => {
 
   it('refuses a target path outside the workspace', async () => {
     await expect(
-      run({ name: 'k', namespace: 'n', operator: 'strimzi', size: 'dev', topics: [], targetPath: '../escape' }),
+      run({
+        name: 'k',
+        namespace: 'n',
+        operator: 'strimzi',
+        size: 'dev',
+        topics: [],
+        targetPath: '../escape',
+      }),
     ).rejects.toThrow(/outside/);
   });
 
   it('refuses bad input before writing anything', async () => {
-    await expect(run({ name: 'Not_A_Label', namespace: 'n', operator: 'strimzi' })).rejects.toThrow(
-      /Invalid input/,
-    );
+    await expect(
+      run({ name: 'Not_A_Label', namespace: 'n', operator: 'strimzi' }),
+    ).rejects.toThrow(/Invalid input/);
     await expect(
       run({
         name: 'k',
@@ -124,7 +155,9 @@ describe('kafka:environment:create', () => {
         size: 'dev',
         topics: [{ name: 't', partitions: 1, replicas: 3 }],
       }),
-    ).rejects.toThrow("Topic 't' asks for 3 replicas; a dev environment has room for 1");
+    ).rejects.toThrow(
+      "Topic 't' asks for 3 replicas; a dev environment has room for 1",
+    );
     await expect(
       run({
         name: 'k',
@@ -143,8 +176,16 @@ describe('kafka:environment:create', () => {
   it('does not overwrite an existing environment', async () => {
     workspace.setContent({ 'kafka/k/kafka-k.yaml': 'kept' });
     await expect(
-      run({ name: 'k', namespace: 'n', operator: 'strimzi', size: 'dev', topics: [] }),
+      run({
+        name: 'k',
+        namespace: 'n',
+        operator: 'strimzi',
+        size: 'dev',
+        topics: [],
+      }),
     ).rejects.toThrow('kafka/k already exists');
-    expect(workspace.content()).toEqual({ kafka: { k: { 'kafka-k.yaml': 'kept' } } });
+    expect(workspace.content()).toEqual({
+      kafka: { k: { 'kafka-k.yaml': 'kept' } },
+    });
   });
 });

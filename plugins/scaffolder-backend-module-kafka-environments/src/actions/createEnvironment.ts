@@ -25,11 +25,15 @@ const inputSchema = (zod: typeof zod3) =>
       .max(63)
       .regex(NAME_PATTERN)
       .describe('Kubernetes namespace of the environment'),
-    operator: zod.enum(['strimzi', 'cfk']).describe('The operator that runs the cluster'),
+    operator: zod
+      .enum(['strimzi', 'cfk'])
+      .describe('The operator that runs the cluster'),
     strimziApiVersion: zod
       .enum(['v1', 'v1beta2'])
       .default('v1')
-      .describe('kafka.strimzi.io version: v1 for Strimzi 0.49 and later, v1beta2 up to 0.51'),
+      .describe(
+        'kafka.strimzi.io version: v1 for Strimzi 0.49 and later, v1beta2 up to 0.51',
+      ),
     size: zod
       .enum(['dev', 'small', 'production'])
       .default('small')
@@ -39,7 +43,9 @@ const inputSchema = (zod: typeof zod3) =>
     kubernetesId: zod
       .string()
       .optional()
-      .describe('backstage.io/kubernetes-id label for every resource (the owning service)'),
+      .describe(
+        'backstage.io/kubernetes-id label for every resource (the owning service)',
+      ),
     topics: zod
       .array(
         zod.object({
@@ -61,7 +67,9 @@ const inputSchema = (zod: typeof zod3) =>
     targetPath: zod
       .string()
       .optional()
-      .describe('Folder in the workspace to write into; kafka/<name> by default'),
+      .describe(
+        'Folder in the workspace to write into; kafka/<name> by default',
+      ),
   });
 
 /**
@@ -81,12 +89,18 @@ export function createKafkaEnvironmentCreateAction() {
     schema: {
       input: inputSchema,
       output: {
-        path: z => z.string().describe('The folder written, relative to the workspace'),
-        files: z => z.array(z.string()).describe('The files written, relative to the workspace'),
+        path: z =>
+          z.string().describe('The folder written, relative to the workspace'),
+        files: z =>
+          z
+            .array(z.string())
+            .describe('The files written, relative to the workspace'),
         requiredSecrets: z =>
           z
             .array(z.string())
-            .describe('Secrets the environment needs in its namespace; never written by the action'),
+            .describe(
+              'Secrets the environment needs in its namespace; never written by the action',
+            ),
       },
     },
     async handler(ctx) {
@@ -123,10 +137,13 @@ export function createKafkaEnvironmentCreateAction() {
           ? renderStrimziEnvironment(spec, input.strimziApiVersion)
           : renderCfkEnvironment(spec, input.cfkImages);
       const requiredSecrets = input.operator === 'cfk' ? [CFK_CA_SECRET] : [];
-      const relativeDir = input.targetPath ?? path.posix.join('kafka', input.name);
+      const relativeDir =
+        input.targetPath ?? path.posix.join('kafka', input.name);
       const targetDir = resolveSafeChildPath(ctx.workspacePath, relativeDir);
       const files = toFiles(objects, spec.namespace);
-      const written = files.map(file => path.posix.join(relativeDir, file.path));
+      const written = files.map(file =>
+        path.posix.join(relativeDir, file.path),
+      );
 
       ctx.logger.info(
         `Rendered ${objects.length} ${input.operator} resources for ${spec.namespace}/${spec.name} (${spec.size})`,
@@ -140,13 +157,19 @@ export function createKafkaEnvironmentCreateAction() {
         }
         await fs.mkdir(targetDir, { recursive: true });
         for (const file of files) {
-          await fs.writeFile(path.join(targetDir, file.path), file.content, 'utf8');
+          await fs.writeFile(
+            path.join(targetDir, file.path),
+            file.content,
+            'utf8',
+          );
           ctx.logger.info(`Wrote ${path.posix.join(relativeDir, file.path)}`);
         }
       }
       if (requiredSecrets.length > 0) {
         ctx.logger.info(
-          `The environment needs these Secrets in namespace ${spec.namespace}: ${requiredSecrets.join(', ')}`,
+          `The environment needs these Secrets in namespace ${
+            spec.namespace
+          }: ${requiredSecrets.join(', ')}`,
         );
       }
       ctx.output('path', relativeDir);

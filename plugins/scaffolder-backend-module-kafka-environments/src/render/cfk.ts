@@ -1,4 +1,9 @@
-import { commonLabels, EnvironmentSpec, KubernetesObject, SIZE_PROFILES } from './types';
+import {
+  commonLabels,
+  EnvironmentSpec,
+  KubernetesObject,
+  SIZE_PROFILES,
+} from './types';
 
 export interface CfkImages {
   /** The Confluent Platform server image, e.g. confluentinc/cp-server:8.1.0. */
@@ -21,7 +26,11 @@ export function renderCfkEnvironment(
   const size = SIZE_PROFILES[spec.size];
   const apiVersion = 'platform.confluent.io/v1beta1';
   const labels = commonLabels(spec);
-  const metadata = (name: string) => ({ name, namespace: spec.namespace, labels });
+  const metadata = (name: string) => ({
+    name,
+    namespace: spec.namespace,
+    labels,
+  });
   const image = { application: images.server, init: images.init };
   const controllerName = `${spec.name}-kraft`;
 
@@ -50,7 +59,9 @@ export function renderCfkEnvironment(
         internal: { authentication: { type: 'mtls' }, tls: { enabled: true } },
         replication: { tls: { enabled: true } },
       },
-      dependencies: { kRaftController: { clusterRef: { name: controllerName } } },
+      dependencies: {
+        kRaftController: { clusterRef: { name: controllerName } },
+      },
       configOverrides: {
         server: [
           `default.replication.factor=${size.replicationFactor}`,

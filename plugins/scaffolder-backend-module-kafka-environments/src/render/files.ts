@@ -11,7 +11,10 @@ export interface RenderedFile {
  * One file per resource, named `<kind>-<name>.yaml`, plus the kustomization.yaml that lists
  * them, which is what Argo CD and Flux apply.
  */
-export function toFiles(objects: KubernetesObject[], namespace: string): RenderedFile[] {
+export function toFiles(
+  objects: KubernetesObject[],
+  namespace: string,
+): RenderedFile[] {
   const files = objects.map(object => ({
     path: `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`,
     content: YAML.stringify(object),
@@ -22,5 +25,8 @@ export function toFiles(objects: KubernetesObject[], namespace: string): Rendere
     namespace,
     resources: files.map(file => file.path),
   };
-  return [...files, { path: 'kustomization.yaml', content: YAML.stringify(kustomization) }];
+  return [
+    ...files,
+    { path: 'kustomization.yaml', content: YAML.stringify(kustomization) },
+  ];
 }

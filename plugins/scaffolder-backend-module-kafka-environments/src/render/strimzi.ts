@@ -1,4 +1,9 @@
-import { commonLabels, EnvironmentSpec, KubernetesObject, SIZE_PROFILES } from './types';
+import {
+  commonLabels,
+  EnvironmentSpec,
+  KubernetesObject,
+  SIZE_PROFILES,
+} from './types';
 
 export type StrimziApiVersion = 'v1' | 'v1beta2';
 
@@ -46,7 +51,11 @@ export function renderStrimziEnvironment(
             apiVersion,
             kind: 'KafkaNodePool',
             metadata: metadata(`${spec.name}-controller`, clusterLabels),
-            spec: { replicas: size.controllers, roles: ['controller'], storage },
+            spec: {
+              replicas: size.controllers,
+              roles: ['controller'],
+              storage,
+            },
           },
           {
             apiVersion,

@@ -42,8 +42,20 @@ export interface SizeFigures {
 // dev trades durability for footprint; the others keep RF 3 and min.insync 2 so one broker
 // can be rolled without refusing acks=all writes.
 export const SIZE_PROFILES: Record<SizeProfile, SizeFigures> = {
-  dev: { brokers: 1, controllers: 1, storage: '10Gi', replicationFactor: 1, minInsyncReplicas: 1 },
-  small: { brokers: 3, controllers: 3, storage: '50Gi', replicationFactor: 3, minInsyncReplicas: 2 },
+  dev: {
+    brokers: 1,
+    controllers: 1,
+    storage: '10Gi',
+    replicationFactor: 1,
+    minInsyncReplicas: 1,
+  },
+  small: {
+    brokers: 3,
+    controllers: 3,
+    storage: '50Gi',
+    replicationFactor: 3,
+    minInsyncReplicas: 2,
+  },
   production: {
     brokers: 5,
     controllers: 3,
@@ -57,6 +69,8 @@ export function commonLabels(spec: EnvironmentSpec): Record<string, string> {
   return {
     'app.kubernetes.io/part-of': spec.name,
     'app.kubernetes.io/managed-by': 'backstage',
-    ...(spec.kubernetesId ? { 'backstage.io/kubernetes-id': spec.kubernetesId } : {}),
+    ...(spec.kubernetesId
+      ? { 'backstage.io/kubernetes-id': spec.kubernetesId }
+      : {}),
   };
 }
