@@ -7,6 +7,6 @@ if [ -x "$_k8s_kafka_node/bin/node" ]; then
   export npm_config_nodedir="$_k8s_kafka_node"
 fi
 export PATH="$_k8s_kafka_root/.toolchain/bin:$PATH"
-YARN_NPM_REGISTRY_SERVER=$(npm config get registry | sed 's#/*$##')
+YARN_NPM_REGISTRY_SERVER=$(cd "$_k8s_kafka_root" && npm config get registry | sed 's#/*$##')
 export YARN_NPM_REGISTRY_SERVER
 unset _k8s_kafka_root _k8s_kafka_node

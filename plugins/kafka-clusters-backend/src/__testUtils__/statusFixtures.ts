@@ -34,7 +34,7 @@ export function kafkaStatus(
     versions: {},
     events: [],
     freshness: {
-      observedAt: '2026-11-25T10:00:00Z',
+      observedAt: new Date().toISOString(),
       ageSeconds: 0,
       stale: false,
     },

@@ -92,9 +92,23 @@ const orders: Entity = {
 const healthy = kafkaStatus('prod-eu', 'orders', 'orders-kafka', {
   labels: { [ID]: 'orders' },
 });
+// Statuses are aged when served, and the verdict is always the worst impact of the reasons.
 const degraded = kafkaStatus('prod-us', 'orders', 'orders-dr', {
   labels: { [ID]: 'orders' },
   health: 'degraded',
+  reasons: [
+    {
+      code: 'PodCrashLooping',
+      severity: 'error',
+      impact: 'degraded',
+      message: 'Pod orders-dr-broker-0 is crash-looping',
+      resource: {
+        kind: 'Pod',
+        namespace: 'orders',
+        name: 'orders-dr-broker-0',
+      },
+    },
+  ],
 });
 const unreachable: KubernetesClusterError = {
   cluster: 'staging',

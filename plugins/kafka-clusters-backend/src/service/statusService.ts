@@ -78,8 +78,10 @@ export function createKafkaStatusService(options: {
 
   /** Ages a status at serving time, so the age shown is the age now. */
   function fresh(status: KafkaClusterStatus): KafkaClusterStatus {
-    const observedAt = fleet.clusters().get(status.ref.cluster)?.observedAt();
-    if (!observedAt) return status;
+    // A cache that cannot say how current it is still ages what it built, from when it built it.
+    const observedAt =
+      fleet.clusters().get(status.ref.cluster)?.observedAt() ??
+      status.freshness.observedAt;
     const now = Date.now();
     const second = Math.floor(now / 1000);
     const observedSecond = Math.floor(Date.parse(observedAt) / 1000);

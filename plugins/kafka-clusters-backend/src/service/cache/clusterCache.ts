@@ -291,7 +291,12 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
   function observedAtMs(): number | undefined {
     let oldest: number | undefined;
     for (const feed of feeds.values()) {
-      if (feed.healthyAt === undefined) return undefined;
+      if (feed.healthyAt === undefined) {
+        // Never readable (RBAC, a namespace it may not see): reported as an error and left out
+        // of the snapshot, as a kind that is not watched; it must not hide what could be read.
+        if (feed.error) continue;
+        return undefined;
+      }
       // A feed without an error is current now: client-node reconnects quiet watches.
       const at = feed.error ? feed.healthyAt : nowMs();
       oldest = oldest === undefined ? at : Math.min(oldest, at);
@@ -377,17 +382,16 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
 
   function state(): KubernetesCacheState {
     const observedAt = observedAtMs();
-    const allSynced =
-      discovered && !discoveryError && [...feeds.values()].every(f => f.synced);
-    if (
-      observedAt === undefined ||
-      (!allSynced && errors().length > 0 && builtAt === 0)
-    ) {
-      return discovered && errors().length > 0 ? 'failed' : 'starting';
-    }
+    const all = [...feeds.values()];
+    const readable = all.filter(f => f.synced);
+    if (!discovered) return 'starting';
+    if (observedAt === undefined) return 'starting';
+    if (discoveryError && readable.length === 0) return 'failed';
+    if (all.length > 0 && readable.length === 0 && all.every(f => f.error))
+      return 'failed';
     if ((nowMs() - observedAt) / 1000 > thresholds.staleAfterSeconds)
       return 'stale';
-    return allSynced ? 'synced' : 'starting';
+    return all.every(f => f.synced || f.error) ? 'synced' : 'starting';
   }
 
   return {

@@ -110,6 +110,74 @@ describe('matchEntity', () => {
     expect(names(match)).toEqual(['staging/orders/orders-kafka']);
   });
 
+  it("shows a service its own topics and users on a shared cluster in another namespace, not the others'", () => {
+    const platform = kafkaStatus('prod-eu', 'kafka-platform', 'shared', {
+      topics: [
+        topicStatus('kafka-platform', 'orders.created', { [ID]: 'orders' }),
+        topicStatus('kafka-platform', 'payments.settled', { [ID]: 'payments' }),
+        topicStatus('kafka-platform', 'audit.log'),
+      ],
+      access: [
+        {
+          kind: 'ConfluentRolebinding',
+          resource: {
+            kind: 'ConfluentRolebinding',
+            namespace: 'kafka-platform',
+            name: 'orders-writer',
+          },
+          labels: { [ID]: 'orders' },
+          principal: 'User:orders',
+          role: 'DeveloperWrite',
+          health: 'healthy',
+          reasons: [],
+        },
+        {
+          kind: 'ConfluentRolebinding',
+          resource: {
+            kind: 'ConfluentRolebinding',
+            namespace: 'kafka-platform',
+            name: 'payments-writer',
+          },
+          labels: { [ID]: 'payments' },
+          principal: 'User:payments',
+          health: 'healthy',
+          reasons: [],
+        },
+      ],
+    });
+    const clusters: MatchableCluster[] = [
+      {
+        name: 'prod-eu',
+        statuses: [platform],
+        errors: [],
+        synced: true,
+        operatorsInstalled: true,
+      },
+    ];
+    const entity = component({
+      [ID]: 'orders',
+      'backstage.io/kubernetes-namespace': 'orders',
+    });
+    for (const related of [
+      [],
+      [
+        kafkaResource(
+          'prod-eu_kafka-platform_shared',
+          'prod-eu/kafka-platform/shared',
+        ),
+      ],
+    ]) {
+      const [view] = matchEntity(
+        readEntitySelection(entity, related),
+        clusters,
+      ).clusters;
+      expect(view.topics.map(t => t.name)).toEqual(['orders.created']);
+      expect(view.access.map(a => a.resource.name)).toEqual([
+        'orders-writer',
+      ]);
+    }
+  });
+
   it('prefers the label-selector annotation over the kubernetes-id', () => {
     const match = matchEntity(
       readEntitySelection(

@@ -60,15 +60,19 @@ const sameRef = (a: KafkaClusterRef, b: KafkaClusterRef) =>
  * The Kafka clusters of an entity: those labelled for it, those whose topics or users are
  * labelled for it (a shared cluster it uses), and those it names. On a cluster it only uses,
  * the entity sees its own topics and users, or all of them when none is labelled for it.
+ *
+ * `backstage.io/kubernetes-namespace` narrows the Kafka resources an entity owns, not its
+ * topics and users: those live with the shared cluster, in the platform team's namespace.
  */
 export function matchEntity(
   selection: EntitySelection,
   clusters: readonly MatchableCluster[],
 ): EntityMatch {
   const { selector, namespace } = selection;
+  const onCluster = (cluster: string) =>
+    !selection.cluster || cluster === selection.cluster;
   const inScope = (status: { cluster: string; namespace?: string }) =>
-    (!selection.cluster || status.cluster === selection.cluster) &&
-    (!namespace || status.namespace === namespace);
+    onCluster(status.cluster) && (!namespace || status.namespace === namespace);
   const labelled = (labels: Record<string, string>) =>
     selector !== undefined && matchesLabels(selector, labels);
 
@@ -102,16 +106,9 @@ export function matchEntity(
         matched.push(status);
         continue;
       }
-      const topics = status.topics.filter(
-        t =>
-          inScope({ cluster: cluster.name, namespace: t.resource.namespace }) &&
-          labelled(t.labels),
-      );
-      const access = status.access.filter(
-        a =>
-          inScope({ cluster: cluster.name, namespace: a.resource.namespace }) &&
-          labelled(a.labels),
-      );
+      const used = onCluster(cluster.name);
+      const topics = used ? status.topics.filter(t => labelled(t.labels)) : [];
+      const access = used ? status.access.filter(a => labelled(a.labels)) : [];
       const named = selection.refs.some(ref => sameRef(ref, status.ref));
       if (topics.length > 0 || access.length > 0) {
         matched.push(restrictedView(status, selectionKey, topics, access));
