@@ -172,9 +172,7 @@ describe('matchEntity', () => {
         clusters,
       ).clusters;
       expect(view.topics.map(t => t.name)).toEqual(['orders.created']);
-      expect(view.access.map(a => a.resource.name)).toEqual([
-        'orders-writer',
-      ]);
+      expect(view.access.map(a => a.resource.name)).toEqual(['orders-writer']);
     }
   });
 
