@@ -28,6 +28,7 @@ export type {
   ClusterOptions,
   TokenOptions,
 } from './sandbox';
+export { startKubectlProxy } from './kubectlProxy';
 export { startAdminServer } from './admin/server';
 export type { AdminServer } from './admin/server';
 export { DEFAULT_FLEET, DEFAULT_ADMIN_PORT } from './fleet';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { startKubectlProxy } from './kubectlProxy';
 import { runCli } from './runCli';
 import { startSandbox } from './sandbox';
 import { StoreEvent } from './store/store';
@@ -92,6 +93,29 @@ describe('startSandbox', () => {
         other.makeApiClient(k8s.CoreV1Api).listNamespace(),
       ).rejects.toThrow();
     } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('answers client-node without credentials through a kubectl-proxy stand-in, as kubectl proxy does', async () => {
+    const k8s = await loadClientNode();
+    const sandbox = await startSandbox({
+      stateDir: tempStateDir(),
+      clusters: [{ name: 'proxied' }],
+    });
+    const proxy = await startKubectlProxy(sandbox.cluster('proxied'));
+    try {
+      expect(proxy.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const kc = new k8s.KubeConfig();
+      kc.loadFromClusterAndUser(
+        // client-node refuses plain HTTP unless TLS verification is off, as for a real proxy.
+        { name: 'proxy', server: proxy.url, skipTLSVerify: true },
+        { name: 'anonymous' },
+      );
+      const namespaces = await kc.makeApiClient(k8s.CoreV1Api).listNamespace();
+      expect(namespaces.items.map(n => n.metadata?.name)).toContain('default');
+    } finally {
+      await proxy.close();
       await sandbox.stop();
     }
   });

@@ -4,7 +4,12 @@ import {
   resourceEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Sandbox, SandboxCluster, startSandbox } from '@k8s-kafka/kube-sandbox';
+import {
+  Sandbox,
+  SandboxCluster,
+  startKubectlProxy,
+  startSandbox,
+} from '@k8s-kafka/kube-sandbox';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +22,6 @@ import {
   strimziKafka,
   strimziTopic,
 } from './__testUtils__/sandboxObjects';
-import { startKubectlProxy } from './__testUtils__/kubectlProxy';
 import { startProvider, TestProvider } from './__testUtils__/startProvider';
 
 jest.setTimeout(60_000);

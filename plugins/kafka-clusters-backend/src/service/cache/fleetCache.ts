@@ -62,7 +62,8 @@ export function createFleetCache(options: {
   const now = options.now ?? (() => new Date());
   const strategyFor = createAuthStrategies({ config: options.config, logger });
   const caches = new Map<string, ClusterCache>();
-  const fromCatalog = new Set<string>();
+  // Catalog cluster name → the details its cache was built from, to notice a moved API server.
+  const fromCatalog = new Map<string, string>();
   const locator = readCatalogLocatorOptions(options.config);
   let catalogTimer: NodeJS.Timeout | undefined;
 
@@ -87,6 +88,12 @@ export function createFleetCache(options: {
     cache.start();
   }
 
+  function remove(name: string) {
+    caches.get(name)?.stop();
+    caches.delete(name);
+    fromCatalog.delete(name);
+  }
+
   async function syncCatalogClusters() {
     try {
       const clusters = await readCatalogClusters({
@@ -97,22 +104,26 @@ export function createFleetCache(options: {
       });
       const names = new Set(clusters.map(c => c.name));
       for (const cluster of clusters) {
-        if (fromCatalog.has(cluster.name)) continue;
-        if (caches.has(cluster.name)) {
+        const details = JSON.stringify(cluster);
+        const known = fromCatalog.get(cluster.name);
+        if (known === details) continue;
+        if (known === undefined && caches.has(cluster.name)) {
           logger.warn(
             `Ignoring catalog Kubernetes cluster '${cluster.name}': a configured cluster has that name`,
           );
           continue;
         }
-        fromCatalog.add(cluster.name);
+        if (known !== undefined) {
+          logger.info(
+            `Kubernetes cluster '${cluster.name}' changed in the catalog; watching it again`,
+          );
+          remove(cluster.name);
+        }
+        fromCatalog.set(cluster.name, details);
         add(cluster);
       }
-      for (const name of fromCatalog) {
-        if (!names.has(name)) {
-          caches.get(name)?.stop();
-          caches.delete(name);
-          fromCatalog.delete(name);
-        }
+      for (const name of fromCatalog.keys()) {
+        if (!names.has(name)) remove(name);
       }
     } catch (error) {
       logger.warn(

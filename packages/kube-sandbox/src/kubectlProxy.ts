@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
-import type { SandboxCluster } from '@k8s-kafka/kube-sandbox';
+import type { SandboxCluster } from './sandbox';
 
 /**
  * What `kubectl proxy` does: plain HTTP on loopback, forwarded to the API server with its
  * credentials. Lets a test reach a sandbox cluster through the `localKubectlProxy` auth
  * provider, the one server-side provider a `catalog`-located cluster can use without a cloud.
+ * @public
  */
 export async function startKubectlProxy(
   cluster: SandboxCluster,
