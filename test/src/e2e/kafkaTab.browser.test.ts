@@ -38,7 +38,7 @@ describe('the Kafka tab and fleet page in a browser', () => {
     }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     sandbox = await startSandboxProcess();
-    config = await writeSuiteConfig({
+    config = await writeSuiteConfig(sandbox, {
       app: {
         extensions: [
           {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 
 // eslint-disable-next-line no-restricted-syntax -- the suites only ever run from source
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -90,13 +91,20 @@ export interface RunningSandbox {
   adminUrl: string;
   /** The variables that point app-config.yaml at this sandbox's clusters. */
   env: Record<string, string>;
+  /**
+   * app-config.yaml's `kubernetes` section with this sandbox's CA and token files in place of
+   * `.sandbox/`, which stays the running portal's: a suite never rewrites its kubeconfigs.
+   */
+  kubernetesConfig(): Record<string, unknown>;
   output(): string;
   stop(): Promise<void>;
 }
 
 /** The demo fleet's sandbox as `npm start` runs it, in its own process, on free ports. */
 export async function startSandboxProcess(): Promise<RunningSandbox> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-sandbox-'));
   const env: Record<string, string> = {
+    KUBE_SANDBOX_STATE_DIR: stateDir,
     KUBE_SANDBOX_ADMIN_PORT: String(await freePort()),
     KUBE_SANDBOX_PORT_PROD_EU: String(await freePort()),
     KUBE_SANDBOX_PORT_PROD_US: String(await freePort()),
@@ -120,11 +128,38 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
     );
   } catch (error) {
     await child.stop();
+    fs.rmSync(stateDir, { recursive: true, force: true });
     throw new Error(
       `${(error as Error).message}\n--- sandbox output ---\n${child.output()}`,
     );
   }
-  return { adminUrl, env, output: child.output, stop: child.stop };
+  return {
+    adminUrl,
+    env,
+    kubernetesConfig: () => kubernetesConfigFor(stateDir),
+    output: child.output,
+    async stop() {
+      await child.stop();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function kubernetesConfigFor(stateDir: string): Record<string, unknown> {
+  const appConfig = parseYaml(
+    fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
+  );
+  // Paths in app-config.yaml are relative to the repository root or to packages/backend.
+  const moved = JSON.stringify(appConfig.kubernetes).replace(
+    /(?:\.\.\/\.\.\/)?\.sandbox\//g,
+    `${stateDir}/`,
+  );
+  if (!moved.includes(stateDir)) {
+    throw new Error(
+      'app-config.yaml no longer names .sandbox/ files: update the suites',
+    );
+  }
+  return JSON.parse(moved);
 }
 
 export interface RunningBackend {
@@ -136,8 +171,12 @@ export interface RunningBackend {
   stop(): Promise<void>;
 }
 
-/** A config file for one suite's portal: its own ports, plus the suite's overrides. */
+/**
+ * A config file for one suite's portal: its own ports and its own sandbox's clusters, plus the
+ * suite's overrides.
+ */
 export async function writeSuiteConfig(
+  sandbox: RunningSandbox,
   overrides: Record<string, unknown> = {},
 ): Promise<{
   file: string;
@@ -154,6 +193,7 @@ export async function writeSuiteConfig(
   fs.writeFileSync(
     file,
     JSON.stringify({
+      kubernetes: sandbox.kubernetesConfig(),
       ...overrides,
       app: { ...(overrides.app as object), baseUrl: appUrl },
       backend: {
@@ -179,7 +219,7 @@ export async function startBackend(
   sandbox: RunningSandbox,
   config?: Awaited<ReturnType<typeof writeSuiteConfig>>,
 ): Promise<RunningBackend> {
-  const suiteConfig = config ?? (await writeSuiteConfig());
+  const suiteConfig = config ?? (await writeSuiteConfig(sandbox));
   const baseUrl = suiteConfig.backendUrl;
   const configFile = suiteConfig.file;
   const child = spawnGroup(
