@@ -10,7 +10,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
-const entity: Entity = JSON.parse(process.env.BENCH_ENTITY!);
+const entities: Entity[] = JSON.parse(process.env.BENCH_ENTITIES!);
 
 const backend = createBackend();
 backend.add(mockServices.auth.factory());
@@ -18,7 +18,7 @@ backend.add(mockServices.httpAuth.factory());
 backend.add(
   mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
 );
-backend.add(catalogServiceMock.factory({ entities: [entity] }));
+backend.add(catalogServiceMock.factory({ entities }));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 if (!process.env.BENCH_WITHOUT_KAFKA_CLUSTERS) {
   // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a benchmark backend, like packages/backend
