@@ -70,6 +70,10 @@ async function startFleet(): Promise<{ child: ChildProcess; info: FleetInfo }> {
   return { child, info };
 }
 
+const COLD_REQUESTS = 200;
+const coldEntityNames = () =>
+  Array.from({ length: COLD_REQUESTS }, (_, i) => `${BENCH_ID}-cold-${i}`);
+
 async function startBackend(fleet: FleetInfo, withKafkaClusters: boolean) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -157,10 +161,6 @@ async function waitForCompleteStatus(
     await new Promise(resolve => setTimeout(resolve, 100));
   }
 }
-
-const COLD_REQUESTS = 200;
-const coldEntityNames = () =>
-  Array.from({ length: COLD_REQUESTS }, (_, i) => `${BENCH_ID}-cold-${i}`);
 
 interface Load {
   name: string;
