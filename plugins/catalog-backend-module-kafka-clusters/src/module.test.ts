@@ -590,6 +590,81 @@ describe('catalogModuleKafkaClusterEntityProvider', () => {
     }
   });
 
+  it('lists only the namespaces of the namespace-scoped mode where the credentials may not list cluster-wide', async () => {
+    const own = await startSandbox({
+      stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-kafka-scoped-')),
+      clusters: [
+        {
+          name: 'scoped',
+          crdSets: ['strimzi-1.2.0'],
+          // A Role in team-a and team-b only, as a namespace-scoped backend gets.
+          tokens: [
+            {
+              name: 'teams',
+              rules: [
+                {
+                  verbs: ['get', 'list', 'watch'],
+                  resources: ['*'],
+                  namespaces: ['team-a', 'team-b'],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    try {
+      const scoped = own.cluster('scoped');
+      put(
+        scoped,
+        strimziKafka({ namespace: 'team-a', name: 'a-kafka' }),
+        strimziKafka({ namespace: 'team-b', name: 'b-kafka' }),
+        strimziKafka({ namespace: 'team-c', name: 'c-kafka' }),
+      );
+      const configFor = (namespaces?: string[]) => ({
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'scoped',
+                  url: scoped.url,
+                  caFile: scoped.caFile,
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: scoped.tokens.teams,
+                },
+              ],
+            },
+          ],
+        },
+        ...(namespaces && {
+          kafkaClusters: { kubernetesClusters: { scoped: { namespaces } } },
+        }),
+        catalog: { providers: { kafkaClusters: PROVIDER_CONFIG } },
+      });
+
+      const clusterWide = await startProvider({ config: configFor() });
+      running.push(clusterWide);
+      expect(await clusterWide.run()).toEqual([]);
+      expect(warnings(clusterWide).join('\n')).toMatch(
+        /Cannot read Kubernetes cluster 'scoped'.*[Ff]orbidden/,
+      );
+
+      const namespaced = await startProvider({
+        config: configFor(['team-a', 'team-b']),
+      });
+      running.push(namespaced);
+      const entities = (await namespaced.run())!;
+      expect(entities.map(e => e.metadata.name).sort()).toEqual([
+        'scoped_team-a_a-kafka',
+        'scoped_team-b_b-kafka',
+      ]);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('leaves the catalog alone on a first run that cannot list the catalog’s Kubernetes clusters', async () => {
     const catalog = catalogServiceMock.mock({
       getEntities: async () => {

@@ -31,6 +31,8 @@ export interface DiscoverOptions {
   adapters: readonly KafkaOperatorAdapter[];
   topics: boolean;
   timeoutMs: number;
+  /** Namespaces to list instead of the whole cluster (namespace-scoped mode). */
+  namespaces?: readonly string[];
 }
 
 // How the adapters place a KafkaTopic on its Kafka cluster: the topic itself and, for CFK, the
@@ -66,7 +68,7 @@ async function topicsByKafka(
   for (const spec of specs) {
     const version = pickServedVersion(spec, served);
     if (!version) continue;
-    const items = await listObjects(kc, spec, version, options.timeoutMs);
+    const items = await listObjects(kc, spec, version, options);
     objects[spec.key] = project(spec, items);
     if (spec.kind !== 'KafkaTopic') continue;
     for (const item of items) {
@@ -100,7 +102,7 @@ async function discoverOperator(
   // the CRD serves two (Strimzi 0.49–0.51 serve v1 and v1beta2).
   const version = pickServedVersion(presence, served);
   if (!version) return [];
-  const kafkas = await listObjects(kc, presence, version, options.timeoutMs);
+  const kafkas = await listObjects(kc, presence, version, options);
   const topics = options.topics
     ? await topicsByKafka(kc, adapter, served, kafkas, options)
     : new Map<string, DiscoveredTopic[]>();

@@ -15,16 +15,33 @@ interface ListPage {
 }
 
 /**
- * Every object of a kind, cluster-wide, at one served version, page by page. Items of a list
- * may lack `apiVersion` and `kind`; each gets the version it was read at.
+ * Every object of a kind at one served version, cluster-wide or in the given namespaces, page
+ * by page. Items of a list may lack `apiVersion` and `kind`; each gets the version it was read
+ * at.
  */
 export async function listObjects(
   kc: KubeConfig,
   spec: WatchSpec,
   version: string,
-  timeoutMs: number,
+  options: { timeoutMs: number; namespaces?: readonly string[] },
 ): Promise<Record<string, unknown>[]> {
-  const path = collectionPath(spec.group, version, spec.plural);
+  const objects: Record<string, unknown>[] = [];
+  for (const namespace of options.namespaces ?? [undefined]) {
+    objects.push(
+      ...(await listIn(kc, spec, version, options.timeoutMs, namespace)),
+    );
+  }
+  return objects;
+}
+
+async function listIn(
+  kc: KubeConfig,
+  spec: WatchSpec,
+  version: string,
+  timeoutMs: number,
+  namespace: string | undefined,
+): Promise<Record<string, unknown>[]> {
+  const path = collectionPath(spec.group, version, spec.plural, namespace);
   const apiVersion = spec.group ? `${spec.group}/${version}` : version;
   const objects: Record<string, unknown>[] = [];
   let next: string | undefined;

@@ -243,6 +243,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
         adapters: defaultOperatorAdapters,
         topics: this.#settings.topics,
         timeoutMs: this.#settings.requestTimeoutMs,
+        namespaces: this.#settings.namespaces[cluster.name],
         defaults: {
           cluster: this.#settings.kubernetesClusters.get(cluster.name),
           owner: this.#settings.defaultOwner,

@@ -17,6 +17,7 @@ describe('readKafkaClusterProviderSettings', () => {
       kubernetesClusters: new Map(),
       topics: false,
       requestTimeoutMs: 30_000,
+      namespaces: {},
     });
   });
 
@@ -45,7 +46,19 @@ describe('readKafkaClusterProviderSettings', () => {
       ]),
       topics: true,
       requestTimeoutMs: 5_000,
+      namespaces: {},
     });
+  });
+
+  it('follows the backend plugin’s namespace-scoped mode', () => {
+    const settings = readKafkaClusterProviderSettings(
+      new ConfigReader({
+        kafkaClusters: {
+          kubernetesClusters: { 'prod-eu': { namespaces: ['kafka-platform'] } },
+        },
+      }),
+    );
+    expect(settings.namespaces).toEqual({ 'prod-eu': ['kafka-platform'] });
   });
 
   it('refuses an owner of the wrong kind, naming the key', () => {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readWatchedNamespaces } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { normalizeOwnerRef, normalizeSystemRef } from './ownership';
 
 /** Where the module's configuration lives. */
@@ -41,6 +42,12 @@ export interface KafkaClusterProviderSettings {
   /** Whether KafkaTopic resources become `kafka-topic` entities. */
   topics: boolean;
   requestTimeoutMs: number;
+  /**
+   * The namespace-scoped mode, shared with the backend plugin
+   * (`kafkaClusters.kubernetesClusters.<name>.namespaces`): Kubernetes cluster name → the
+   * namespaces to list instead of the whole cluster.
+   */
+  namespaces: Record<string, string[]>;
 }
 
 function readRef(
@@ -103,5 +110,6 @@ export function readKafkaClusterProviderSettings(
     kubernetesClusters,
     topics: config?.getOptionalBoolean('topics.enabled') ?? false,
     requestTimeoutMs: timeoutSeconds * 1000,
+    namespaces: readWatchedNamespaces(root),
   };
 }

@@ -32,6 +32,8 @@ export async function readClusterEntities(
     adapters: readonly KafkaOperatorAdapter[];
     topics: boolean;
     timeoutMs: number;
+    /** Namespaces to list instead of the whole cluster (namespace-scoped mode). */
+    namespaces?: readonly string[];
     defaults: OwnershipDefaults;
   },
 ): Promise<ClusterEntities> {
@@ -41,6 +43,7 @@ export async function readClusterEntities(
     adapters: options.adapters,
     topics: options.topics,
     timeoutMs: options.timeoutMs,
+    namespaces: options.namespaces,
   });
   const { entities, problems } = buildEntities(
     cluster,

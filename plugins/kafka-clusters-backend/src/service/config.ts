@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import {
   DEFAULT_HEALTH_THRESHOLDS,
   HealthThresholds,
+  readWatchedNamespaces,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { FleetCacheSettings } from './cache/fleetCache';
 
@@ -18,16 +19,10 @@ export function readFleetCacheSettings(config: Config): FleetCacheSettings {
     const value = health?.getOptionalNumber(key);
     if (value !== undefined) thresholds[key] = value;
   }
-  const namespaces: Record<string, string[]> = {};
-  const perCluster = root?.getOptionalConfig('kubernetesClusters');
-  for (const name of perCluster?.keys() ?? []) {
-    const list = perCluster!.getOptionalStringArray(`${name}.namespaces`);
-    if (list?.length) namespaces[name] = list;
-  }
   const cache = root?.getOptionalConfig('cache');
   return {
     thresholds,
-    namespaces,
+    namespaces: readWatchedNamespaces(config),
     rediscoverEveryMs:
       (cache?.getOptionalNumber('rediscoverEverySeconds') ?? 300) * 1000,
     rebuildEveryMs: cache?.getOptionalNumber('rebuildEveryMilliseconds') ?? 500,

@@ -9,6 +9,7 @@ export { createAuthStrategies, getClusterCredential } from './authStrategies';
 export { buildKubeConfig } from './kubeConfig';
 export { kubeGetJson, KubeRequestError, toKubeRequestError } from './request';
 export { collectionPath, servedVersions } from './discovery';
+export { readWatchedNamespaces } from './watchedNamespaces';
 export {
   readCatalogLocatorOptions,
   validateCatalogClusterUrl,
