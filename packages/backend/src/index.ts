@@ -16,6 +16,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+// Catalog processing errors (a broken catalog-info.yaml) in the backend's log.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@k8s-kafka/plugin-catalog-backend-module-kafka-clusters'));
 
