@@ -233,6 +233,97 @@ describe('the CFK simulator', () => {
     );
   });
 
+  it('provisions the other component CRs the same way: Zookeeper, KsqlDB, Control Center, REST Proxy', () => {
+    ensureNamespace(eu.api, 'more');
+    const kafka = {
+      kafka: { bootstrapEndpoint: 'kafka.kafka.svc.cluster.local:9071' },
+    };
+    for (const cr of [
+      clusterCr(
+        'Zookeeper',
+        'zookeeper',
+        { replicas: 3, dataVolumeCapacity: '10Gi', logVolumeCapacity: '10Gi' },
+        'more',
+      ),
+      clusterCr(
+        'KsqlDB',
+        'ksqldb',
+        { replicas: 2, dataVolumeCapacity: '10Gi', dependencies: kafka },
+        'more',
+      ),
+      clusterCr(
+        'ControlCenter',
+        'controlcenter',
+        { replicas: 1, dataVolumeCapacity: '10Gi', dependencies: kafka },
+        'more',
+      ),
+      clusterCr(
+        'KafkaRestProxy',
+        'kafkarestproxy',
+        { replicas: 1, dependencies: kafka },
+        'more',
+      ),
+    ]) {
+      eu.api.create(cr as any);
+    }
+    clock.advance(2_000);
+    expect(get('KsqlDB', 'ksqldb', 'more').status.phase).toBe('PROVISIONING');
+
+    elapse(clock, 60_000);
+    const statuses = Object.fromEntries(
+      ['Zookeeper', 'KsqlDB', 'ControlCenter', 'KafkaRestProxy'].map(kind => [
+        kind,
+        get(kind, kind.toLowerCase(), 'more').status,
+      ]),
+    );
+    for (const [kind, replicas] of [
+      ['Zookeeper', 3],
+      ['KsqlDB', 2],
+      ['ControlCenter', 1],
+      ['KafkaRestProxy', 1],
+    ] as const) {
+      expect(statuses[kind]).toMatchObject({
+        phase: 'RUNNING',
+        replicas,
+        readyReplicas: replicas,
+        observedGeneration: 1,
+      });
+      const name = kind.toLowerCase();
+      expect(
+        eu.api.get('apps/v1', 'StatefulSet', name, 'more')!.status,
+      ).toMatchObject({ replicas, readyReplicas: replicas });
+      expect(
+        eu.api.get('v1', 'Pod', `${name}-0`, 'more')!.metadata.labels,
+      ).toMatchObject({
+        'confluent-platform': 'true',
+        'platform.confluent.io/type': name,
+      });
+    }
+    expect(statuses.KsqlDB.restConfig).toEqual({
+      internalEndpoint: 'http://ksqldb.more.svc.cluster.local:8088',
+    });
+    expect(statuses.ControlCenter).toMatchObject({
+      controlCenterName: '_confluent-controlcenter',
+      restConfig: {
+        internalEndpoint: 'http://controlcenter.more.svc.cluster.local:9021',
+      },
+    });
+    expect(statuses.KafkaRestProxy.restConfig).toEqual({
+      internalEndpoint: 'http://kafkarestproxy.more.svc.cluster.local:8082',
+    });
+    expect(
+      statuses.Zookeeper.conditions.map((c: any) => [c.type, c.status]),
+    ).toEqual([
+      ['platform.confluent.io/statefulset-available', 'True'],
+      ['platform.confluent.io/resources-ready', 'True'],
+      ['platform.confluent.io/garbage-collecting', 'False'],
+      ['platform.confluent.io/cluster-ready', 'True'],
+    ]);
+    expect(
+      Object.values(podStates(eu.api, 'more')).filter(p => p.ready),
+    ).toHaveLength(7);
+  });
+
   it('rolls the brokers one at a time from the highest ordinal after a spec change, with the generation ahead until done', async () => {
     const deleted: string[] = [];
     const unsubscribe = eu.store.subscribe(e => {
