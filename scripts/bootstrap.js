@@ -114,10 +114,13 @@ function resolveNode(registry) {
 }
 
 function existingYarn4(env) {
-  // Invoked through `yarn <script>`: reuse that very Yarn.
+  // Invoked through `yarn <script>`: reuse that very Yarn. npm reads `npm_config_*` variables as
+  // its own settings, so under `npm start` run from a Yarn script the user agent still says
+  // Yarn while npm_execpath is npm's: only a Yarn executable counts.
   const agent = process.env.npm_config_user_agent || '';
-  if (agent.startsWith('yarn/4') && process.env.npm_execpath) {
-    return process.env.npm_execpath;
+  const execpath = process.env.npm_execpath || '';
+  if (agent.startsWith('yarn/4') && /yarn/i.test(path.basename(execpath))) {
+    return execpath;
   }
   const probe = spawnSync('yarn', ['--version'], {
     encoding: 'utf8',

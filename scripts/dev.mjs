@@ -4,6 +4,9 @@
 import concurrently from 'concurrently';
 
 const adminPort = process.env.KUBE_SANDBOX_ADMIN_PORT || '6550';
+// `npm start -- --config <file>` passes its arguments on to the portal, as `yarn start` would.
+const quote = arg => `'${arg.replace(/'/g, `'\\''`)}'`;
+const portalArgs = process.argv.slice(2).map(quote).join(' ');
 
 const processes = [
   {
@@ -13,7 +16,7 @@ const processes = [
   },
   {
     name: 'portal',
-    command: `node scripts/wait-for-url.mjs http://127.0.0.1:${adminPort}/healthz && backstage-cli repo start`,
+    command: `node scripts/wait-for-url.mjs http://127.0.0.1:${adminPort}/healthz && backstage-cli repo start ${portalArgs}`,
     prefixColor: 'blue',
   },
 ];

@@ -102,14 +102,7 @@ export interface RunningSandbox {
 
 /** The demo fleet's sandbox as `npm start` runs it, in its own process, on free ports. */
 export async function startSandboxProcess(): Promise<RunningSandbox> {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-sandbox-'));
-  const env: Record<string, string> = {
-    KUBE_SANDBOX_STATE_DIR: stateDir,
-    KUBE_SANDBOX_ADMIN_PORT: String(await freePort()),
-    KUBE_SANDBOX_PORT_PROD_EU: String(await freePort()),
-    KUBE_SANDBOX_PORT_PROD_US: String(await freePort()),
-    KUBE_SANDBOX_PORT_STAGING: String(await freePort()),
-  };
+  const { stateDir, env } = await sandboxSettings();
   const adminUrl = `http://127.0.0.1:${env.KUBE_SANDBOX_ADMIN_PORT}`;
   const child = spawnGroup(
     'yarn',
@@ -145,6 +138,19 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
   };
 }
 
+/** A state folder of its own and free ports, in the variables the sandbox's CLI reads. */
+async function sandboxSettings() {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-sandbox-'));
+  const env: Record<string, string> = {
+    KUBE_SANDBOX_STATE_DIR: stateDir,
+    KUBE_SANDBOX_ADMIN_PORT: String(await freePort()),
+    KUBE_SANDBOX_PORT_PROD_EU: String(await freePort()),
+    KUBE_SANDBOX_PORT_PROD_US: String(await freePort()),
+    KUBE_SANDBOX_PORT_STAGING: String(await freePort()),
+  };
+  return { stateDir, env };
+}
+
 function kubernetesConfigFor(stateDir: string): Record<string, unknown> {
   const appConfig = parseYaml(
     fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
@@ -176,7 +182,7 @@ export interface RunningBackend {
  * suite's overrides.
  */
 export async function writeSuiteConfig(
-  sandbox: RunningSandbox,
+  sandbox: Pick<RunningSandbox, 'kubernetesConfig'>,
   overrides: Record<string, unknown> = {},
 ): Promise<{
   file: string;
@@ -309,4 +315,49 @@ export async function startFrontend(
     );
   }
   return { baseUrl: config.appUrl, stop: child.stop };
+}
+
+export interface NpmStart {
+  sandboxAdminUrl: string;
+  backendUrl: string;
+  appUrl: string;
+  output(): string;
+  alive(): boolean;
+  /** Stops `npm start` and every process it started. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `npm start` itself (bootstrap, then the sandbox, backend and frontend side by side), on
+ * free ports and a sandbox state folder of its own, with a suite config after app-config.yaml.
+ */
+export async function startWithNpmStart(): Promise<NpmStart> {
+  const { stateDir, env } = await sandboxSettings();
+  const config = await writeSuiteConfig({
+    kubernetesConfig: () => kubernetesConfigFor(stateDir),
+  });
+  const child = spawnGroup(
+    'npm',
+    [
+      'start',
+      '--',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      config.file,
+    ],
+    { ...process.env, ...env, NODE_ENV: 'development', BROWSER: 'none' },
+  );
+  return {
+    sandboxAdminUrl: `http://127.0.0.1:${env.KUBE_SANDBOX_ADMIN_PORT}`,
+    backendUrl: config.backendUrl,
+    appUrl: config.appUrl,
+    output: child.output,
+    alive: child.alive,
+    async stop() {
+      await child.stop();
+      config.remove();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }
