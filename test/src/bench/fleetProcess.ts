@@ -15,8 +15,9 @@ async function main() {
   const kafkas = Number(process.env.BENCH_KAFKAS ?? 50);
   const topics = Number(process.env.BENCH_TOPICS ?? 20);
   const started = Date.now();
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-bench-'));
   const sandbox = await startSandbox({
-    stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-bench-')),
+    stateDir,
     clusters: Array.from({ length: clusters }, (_, i) => ({
       name: `bench-${String(i).padStart(2, '0')}`,
       crdSets: ['strimzi-1.2.0' as const],
@@ -72,7 +73,11 @@ async function main() {
   });
   process.once(
     'SIGTERM',
-    () => void sandbox.stop().then(() => process.exit(0)),
+    () =>
+      void sandbox.stop().then(() => {
+        fs.rmSync(stateDir, { recursive: true, force: true });
+        process.exit(0);
+      }),
   );
 }
 

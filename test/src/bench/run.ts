@@ -70,6 +70,11 @@ async function startFleet(): Promise<{ child: ChildProcess; info: FleetInfo }> {
   return { child, info };
 }
 
+const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-bench-'));
+process.on('exit', () =>
+  fs.rmSync(configDir, { recursive: true, force: true }),
+);
+
 const COLD_REQUESTS = 200;
 const coldEntityNames = () =>
   Array.from({ length: COLD_REQUESTS }, (_, i) => `${BENCH_ID}-cold-${i}`);
@@ -78,8 +83,8 @@ async function startBackend(fleet: FleetInfo, withKafkaClusters: boolean) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-bench-')),
-    'config.json',
+    configDir,
+    `config-${withKafkaClusters ? 'with' : 'without'}.json`,
   );
   fs.writeFileSync(
     configFile,
