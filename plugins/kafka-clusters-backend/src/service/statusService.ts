@@ -69,6 +69,14 @@ export function createKafkaStatusService(options: {
 }): KafkaStatusService {
   const { fleet, catalog, permissions, cache, thresholds } = options;
 
+  // Entity pages refresh every few seconds: say each catalog problem once, not per request.
+  const warned = new Set<string>();
+  function warnOnce(message: string) {
+    if (warned.has(message)) return;
+    warned.add(message);
+    options.logger.warn(message);
+  }
+
   // Ages are shown in whole seconds, and a healthy cache is current "now": within one second,
   // every request gets the same aged object (and its JSON, see json.ts).
   const aged = new WeakMap<
@@ -188,6 +196,7 @@ export function createKafkaStatusService(options: {
       const normalized = stringifyEntityRef(parseEntityRef(entityRef));
       const { entity, related } = await loadEntity(normalized, credentials);
       const selection = readEntitySelection(entity, related);
+      for (const message of selection.ignored) warnOnce(message);
       const match = matchEntity(selection, matchableClusters());
       const clusters = match.clusters.map(fresh);
       const errors = match.errors;

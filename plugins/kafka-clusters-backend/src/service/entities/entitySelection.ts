@@ -20,6 +20,11 @@ export interface EntitySelection {
   cluster?: string;
   /** Kafka clusters named outright: our annotation, the entity's own ref, related Resources. */
   refs: KafkaClusterRef[];
+  /**
+   * Why related Resources were left out: a broken annotation on another entity must not take
+   * this one's Kafka tab down with it.
+   */
+  ignored: string[];
 }
 
 function parseRefs(
@@ -52,27 +57,37 @@ export function readEntitySelection(
   else if (id)
     selector = [{ key: KUBERNETES_ANNOTATIONS.id, op: 'in', values: [id] }];
 
+  const isKafkaCluster = (e: Entity) =>
+    e.kind === 'Resource' && e.spec?.type === RESOURCE_TYPES.kafkaCluster;
+  const ownRef = (e: Entity, source: string) =>
+    parseRefs(e.metadata.annotations?.[ANNOTATION_KAFKA_REF], source);
+  const ignored: string[] = [];
   const refs = [
     ...parseRefs(
       annotations[ANNOTATION_KAFKA_CLUSTERS],
       ANNOTATION_KAFKA_CLUSTERS,
     ),
-    ...[entity, ...related]
-      .filter(
-        e =>
-          e.kind === 'Resource' && e.spec?.type === RESOURCE_TYPES.kafkaCluster,
-      )
-      .flatMap(e =>
-        parseRefs(
-          e.metadata.annotations?.[ANNOTATION_KAFKA_REF],
-          `${e.metadata.name}: ${ANNOTATION_KAFKA_REF}`,
-        ),
-      ),
+    ...(isKafkaCluster(entity)
+      ? ownRef(entity, `${entity.metadata.name}: ${ANNOTATION_KAFKA_REF}`)
+      : []),
+    ...related.filter(isKafkaCluster).flatMap(resource => {
+      try {
+        return ownRef(resource, ANNOTATION_KAFKA_REF);
+      } catch (error) {
+        ignored.push(
+          `Ignoring the dependency on Resource ${resource.metadata.name}: ${
+            (error as Error).message
+          }`,
+        );
+        return [];
+      }
+    }),
   ];
   return {
     selector,
     namespace: annotations[KUBERNETES_ANNOTATIONS.namespace],
     cluster: annotations[KUBERNETES_ANNOTATIONS.cluster],
     refs,
+    ignored,
   };
 }

@@ -281,6 +281,21 @@ describe('matchEntity', () => {
     }
   });
 
+  it('leaves out a related Resource with an unreadable kafka-ref, saying why, and keeps the others', () => {
+    const selection = readEntitySelection(component({}), [
+      kafkaResource('broken', 'prod-eu/shared'),
+      kafkaResource('fine', 'prod-us/payments/payments-kafka'),
+    ]);
+    expect(selection.refs).toEqual([
+      { cluster: 'prod-us', namespace: 'payments', name: 'payments-kafka' },
+    ]);
+    expect(selection.ignored).toEqual([
+      expect.stringMatching(
+        /^Ignoring the dependency on Resource broken: k8s-kafka.io\/kafka-ref: Invalid Kafka cluster reference 'prod-eu\/shared'/,
+      ),
+    ]);
+  });
+
   it('rejects an unreadable annotation with a message naming it', () => {
     expect(() =>
       readEntitySelection(
