@@ -113,15 +113,22 @@ function resolveNode(registry) {
   return { bin: path.join(pkgDir, 'bin', 'node'), headers: pkgDir };
 }
 
+/**
+ * The Yarn 4 that invoked this script (`yarn <script>`), to reuse it. npm reads `npm_config_*`
+ * variables as its own settings, so under `npm start` run from a Yarn script the user agent
+ * still says Yarn while npm_execpath is npm's: only a Yarn executable counts.
+ */
+function callingYarn4(env) {
+  const agent = env.npm_config_user_agent || '';
+  const execpath = env.npm_execpath || '';
+  return agent.startsWith('yarn/4') && /yarn/i.test(path.basename(execpath))
+    ? execpath
+    : undefined;
+}
+
 function existingYarn4(env) {
-  // Invoked through `yarn <script>`: reuse that very Yarn. npm reads `npm_config_*` variables as
-  // its own settings, so under `npm start` run from a Yarn script the user agent still says
-  // Yarn while npm_execpath is npm's: only a Yarn executable counts.
-  const agent = process.env.npm_config_user_agent || '';
-  const execpath = process.env.npm_execpath || '';
-  if (agent.startsWith('yarn/4') && /yarn/i.test(path.basename(execpath))) {
-    return execpath;
-  }
+  const calling = callingYarn4(process.env);
+  if (calling) return calling;
   const probe = spawnSync('yarn', ['--version'], {
     encoding: 'utf8',
     env,
@@ -256,4 +263,9 @@ function main() {
   });
 }
 
-main();
+if (require.main === module) {
+  main();
+} else {
+  // For the suite's tests of the decisions above.
+  module.exports = { versionAtLeast, callingYarn4, MIN_NODE };
+}
