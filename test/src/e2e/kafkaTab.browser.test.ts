@@ -174,7 +174,12 @@ describe('the Kafka tab and fleet page in a browser', () => {
       pod: 'payments-kafka-1',
     });
     await waitForText(line, /Degraded/, 90_000);
-    await waitForText(page.getByRole('main'), /Pending/);
+    // The reason names the claim and the pod, and the fix points at the storage class.
+    const reason = await waitForText(
+      page.getByRole('main'),
+      /PVC data0-payments-kafka-1 of pod payments-kafka-1 is Pending/,
+    );
+    expect(reason).toMatch(/storageclass/i);
     await screenshot('payments-pvc-pending');
 
     await admin('DELETE', '/clusters/prod-eu/simulator/faults');
