@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Registry } from '../resources/registry';
 import { apiVersionOf, JsonObject, ResourceType } from '../types';
 import { KUBERNETES_VERSION } from './discovery';
+import { createOpenApiV2Cache } from './openapiV2';
 
 /**
  * The OpenAPI v3 documents kubectl reads (`/openapi/v3` and one document per group-version).
@@ -201,9 +202,10 @@ export function openApiRoot(
   return { paths };
 }
 
-/** Caches the serialized documents of a registry until it changes. */
+/** Caches the serialized documents of a registry (v3 and v2) until it changes. */
 export function createOpenApiCache(registry: Registry) {
   let docs = new Map<string, { json: string; hash: string }>();
+  const v2 = createOpenApiV2Cache(registry);
   const doc = (group: string, version: string) => {
     const key = apiVersionOf(group, version);
     let cached = docs.get(key);
@@ -226,7 +228,9 @@ export function createOpenApiCache(registry: Registry) {
   return {
     invalidate() {
       docs = new Map();
+      v2.invalidate();
     },
+    v2,
     root: () =>
       JSON.stringify(openApiRoot(registry, (g, v) => doc(g, v)?.hash ?? '')),
     document: (group: string, version: string) => doc(group, version)?.json,

@@ -9,6 +9,7 @@ import {
   versionInfo,
 } from './discovery';
 import { sendError, sendJson } from './http';
+import { serveOpenApiV2 } from './openapiV2';
 import { serveResource } from './resources';
 import { errors } from './status';
 import { groupResource } from '../types';
@@ -49,7 +50,7 @@ async function handle(
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (segments[0] === 'openapi') {
     ctx.requests.nonResource();
-    return serveOpenApi(ctx, res, method, segments);
+    return serveOpenApi(ctx, req, res, method, segments);
   }
   let group: string;
   let version: string | undefined;
@@ -119,11 +120,15 @@ function getOnly(res: ServerResponse, method: string, body: unknown) {
 
 function serveOpenApi(
   ctx: ApiContext,
+  req: IncomingMessage,
   res: ServerResponse,
   method: string,
   segments: string[],
 ) {
   if (method !== 'GET') throw errors.methodNotAllowed();
+  if (segments[1] === 'v2' && segments.length === 2) {
+    return serveOpenApiV2(ctx.openapi.v2, req, res);
+  }
   if (segments[1] !== 'v3') throw errors.pathNotFound();
   if (segments.length === 2) return sendJson(res, 200, ctx.openapi.root());
   const group = segments[2] === 'api' ? '' : segments[3];
