@@ -92,10 +92,10 @@ export interface RunningSandbox {
   /** The variables that point app-config.yaml at this sandbox's clusters. */
   env: Record<string, string>;
   /**
-   * app-config.yaml's `kubernetes` section with this sandbox's CA and token files in place of
-   * `.sandbox/`, which stays the running portal's: a suite never rewrites its kubeconfigs.
+   * app-config.yaml with this sandbox's CA and token files in place of `.sandbox/`, which stays
+   * the running portal's: a suite never rewrites its kubeconfigs, and needs no `.sandbox/`.
    */
-  kubernetesConfig(): Record<string, unknown>;
+  appConfig(): JsonObject;
   output(): string;
   stop(): Promise<void>;
 }
@@ -129,7 +129,7 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
   return {
     adminUrl,
     env,
-    kubernetesConfig: () => kubernetesConfigFor(stateDir),
+    appConfig: () => appConfigFor(stateDir),
     output: child.output,
     async stop() {
       await child.stop();
@@ -151,12 +151,18 @@ async function sandboxSettings() {
   return { stateDir, env };
 }
 
-function kubernetesConfigFor(stateDir: string): Record<string, unknown> {
+type JsonObject = { [key: string]: unknown };
+
+/**
+ * app-config.yaml as the suites load it: a copy, because Backstage reads every `$file` of every
+ * config file it is given, and a fresh clone has no `.sandbox/` for app-config.yaml's to name.
+ */
+function appConfigFor(stateDir: string): JsonObject {
   const appConfig = parseYaml(
     fs.readFileSync(path.join(repoRoot, 'app-config.yaml'), 'utf8'),
   );
   // Paths in app-config.yaml are relative to the repository root or to packages/backend.
-  const moved = JSON.stringify(appConfig.kubernetes).replace(
+  const moved = JSON.stringify(appConfig).replace(
     /(?:\.\.\/\.\.\/)?\.sandbox\//g,
     `${stateDir}/`,
   );
@@ -177,13 +183,27 @@ export interface RunningBackend {
   stop(): Promise<void>;
 }
 
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Backstage's way of layering config files: objects merge, everything else replaces. */
+function layered(base: JsonObject, over: JsonObject): JsonObject {
+  const result: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const below = result[key];
+    result[key] =
+      isObject(below) && isObject(value) ? layered(below, value) : value;
+  }
+  return result;
+}
+
 /**
- * A config file for one suite's portal: its own ports and its own sandbox's clusters, plus the
- * suite's overrides.
+ * The one config file of a suite's portal: app-config.yaml (see {@link appConfigFor}) with the
+ * suite's own ports and overrides layered on top.
  */
 export async function writeSuiteConfig(
-  sandbox: Pick<RunningSandbox, 'kubernetesConfig'>,
-  overrides: Record<string, unknown> = {},
+  sandbox: Pick<RunningSandbox, 'appConfig'>,
+  overrides: JsonObject = {},
 ): Promise<{
   file: string;
   backendUrl: string;
@@ -198,16 +218,16 @@ export async function writeSuiteConfig(
   const file = path.join(dir, 'app-config.suite.json');
   fs.writeFileSync(
     file,
-    JSON.stringify({
-      kubernetes: sandbox.kubernetesConfig(),
-      ...overrides,
-      app: { ...(overrides.app as object), baseUrl: appUrl },
-      backend: {
-        baseUrl: backendUrl,
-        listen: { port: backendPort },
-        cors: { origin: appUrl },
-      },
-    }),
+    JSON.stringify(
+      layered(layered(sandbox.appConfig(), overrides), {
+        app: { baseUrl: appUrl },
+        backend: {
+          baseUrl: backendUrl,
+          listen: { port: backendPort },
+          cors: { origin: appUrl },
+        },
+      }),
+    ),
   );
   return {
     file,
@@ -218,8 +238,8 @@ export async function writeSuiteConfig(
 }
 
 /**
- * Starts packages/backend the way `yarn start` does, with the repository's app-config.yaml
- * and a suite config (see {@link writeSuiteConfig}), against the given sandbox.
+ * Starts packages/backend the way `yarn start` does, with a suite config (see
+ * {@link writeSuiteConfig}), against the given sandbox.
  */
 export async function startBackend(
   sandbox: RunningSandbox,
@@ -230,15 +250,7 @@ export async function startBackend(
   const configFile = suiteConfig.file;
   const child = spawnGroup(
     'yarn',
-    [
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      path.join(repoRoot, 'app-config.yaml'),
-      '--config',
-      configFile,
-    ],
+    ['workspace', 'backend', 'start', '--config', configFile],
     // As `yarn start` runs it; Jest's NODE_ENV=test would turn guest sign-in off.
     { ...process.env, ...sandbox.env, NODE_ENV: 'development' },
   );
@@ -288,15 +300,7 @@ export async function startFrontend(
 ): Promise<RunningFrontend> {
   const child = spawnGroup(
     'yarn',
-    [
-      'workspace',
-      'app',
-      'start',
-      '--config',
-      path.join(repoRoot, 'app-config.yaml'),
-      '--config',
-      config.file,
-    ],
+    ['workspace', 'app', 'start', '--config', config.file],
     { ...process.env, NODE_ENV: 'development', BROWSER: 'none' },
   );
   try {
@@ -329,25 +333,20 @@ export interface NpmStart {
 
 /**
  * Runs `npm start` itself (bootstrap, then the sandbox, backend and frontend side by side), on
- * free ports and a sandbox state folder of its own, with a suite config after app-config.yaml.
+ * free ports and a sandbox state folder of its own, with a suite config (see
+ * {@link writeSuiteConfig}).
  */
 export async function startWithNpmStart(): Promise<NpmStart> {
   const { stateDir, env } = await sandboxSettings();
   const config = await writeSuiteConfig({
-    kubernetesConfig: () => kubernetesConfigFor(stateDir),
+    appConfig: () => appConfigFor(stateDir),
   });
-  const child = spawnGroup(
-    'npm',
-    [
-      'start',
-      '--',
-      '--config',
-      path.join(repoRoot, 'app-config.yaml'),
-      '--config',
-      config.file,
-    ],
-    { ...process.env, ...env, NODE_ENV: 'development', BROWSER: 'none' },
-  );
+  const child = spawnGroup('npm', ['start', '--', '--config', config.file], {
+    ...process.env,
+    ...env,
+    NODE_ENV: 'development',
+    BROWSER: 'none',
+  });
   return {
     sandboxAdminUrl: `http://127.0.0.1:${env.KUBE_SANDBOX_ADMIN_PORT}`,
     backendUrl: config.backendUrl,
