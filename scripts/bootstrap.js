@@ -250,13 +250,23 @@ function main() {
     fs.writeFileSync(stamp, digest);
   }
 
+  // The script runs in a process group of its own, and a signal to this process goes to the
+  // whole group: Yarn does not pass SIGTERM on to what it runs, so `npm start` stopped by a
+  // supervisor would otherwise leave the sandbox, backend and frontend running.
   const child = spawn(yarn.cmd, [...yarn.prefix, 'run', script, ...args], {
     cwd: root,
     env,
     stdio: 'inherit',
+    detached: true,
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => child.kill(signal));
+    process.on(signal, () => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // The group has already gone.
+      }
+    });
   }
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);

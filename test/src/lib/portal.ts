@@ -50,6 +50,9 @@ export async function waitFor<T>(
 interface Child {
   output(): string;
   alive(): boolean;
+  /** Signals the process alone, as a supervisor would, and waits for it to exit. */
+  terminate(): Promise<void>;
+  /** Stops the process and everything it started (its process group). */
   stop(): Promise<void>;
 }
 
@@ -77,11 +80,21 @@ function spawnGroup(
   return {
     output: () => output,
     alive: () => alive,
-    async stop() {
+    async terminate() {
       if (alive && child.pid) {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(child.pid, 'SIGTERM');
         await exited;
       }
+    },
+    async stop() {
+      if (!child.pid) return;
+      // The whole group, even when its leader is gone: what it started may still run.
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // No process left in the group.
+      }
+      await exited;
     },
   };
 }
@@ -327,6 +340,8 @@ export interface NpmStart {
   appUrl: string;
   output(): string;
   alive(): boolean;
+  /** Sends SIGTERM to the `npm start` process only, and waits for it to exit. */
+  terminate(): Promise<void>;
   /** Stops `npm start` and every process it started. */
   stop(): Promise<void>;
 }
@@ -353,6 +368,7 @@ export async function startWithNpmStart(): Promise<NpmStart> {
     appUrl: config.appUrl,
     output: child.output,
     alive: child.alive,
+    terminate: child.terminate,
     async stop() {
       await child.stop();
       config.remove();
