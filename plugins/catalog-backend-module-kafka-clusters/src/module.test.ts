@@ -193,6 +193,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await sandbox?.stop();
+  if (sandbox) fs.rmSync(sandbox.stateDir, { recursive: true, force: true });
 });
 
 describe('catalogModuleKafkaClusterEntityProvider', () => {
@@ -662,6 +663,7 @@ describe('catalogModuleKafkaClusterEntityProvider', () => {
       ]);
     } finally {
       await own.stop();
+      fs.rmSync(own.stateDir, { recursive: true, force: true });
     }
   });
 

@@ -121,6 +121,7 @@ describe('kafka-clusters backend: where its Kubernetes clusters come from', () =
 
   afterAll(async () => {
     await sandbox?.stop();
+    if (sandbox) fs.rmSync(sandbox.stateDir, { recursive: true, force: true });
   });
 
   async function startBackend(options: {

@@ -165,6 +165,7 @@ describe('kafka-clusters backend against Kubernetes API servers', () => {
   afterAll(async () => {
     await stop?.();
     await sandbox?.stop();
+    if (sandbox) fs.rmSync(sandbox.stateDir, { recursive: true, force: true });
   });
 
   const fleet = async () => {
