@@ -208,6 +208,9 @@ describe('kafka-clusters backend against Kubernetes API servers', () => {
     });
     expect(states.bare.errors).toEqual([]);
     expect(states.down.errors.map(e => e.kind)).toEqual(['unreachable']);
+    // Nothing could be read: failed, never synced on an empty snapshot.
+    expect(states.down.state).toBe('failed');
+    expect(states.slow.state).toBe('failed');
     expect(states['wrong-token'].errors.map(e => e.kind)).toEqual([
       'unauthorized',
     ]);

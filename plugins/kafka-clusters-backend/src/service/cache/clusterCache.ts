@@ -209,6 +209,8 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
           await servedVersions(kc, group, options.requestTimeoutMs),
         );
       }
+      // Stopped while it asked: starting feeds now would leave watches nobody stops.
+      if (!running) return;
       discoveryError = undefined;
 
       const wanted = new Map<string, { spec: WatchSpec; version: string }>();
@@ -263,6 +265,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     refreshingCredential ??= (async () => {
       try {
         kc = await options.kubeConfig();
+        if (!running) return;
         stopFeeds();
         await discover();
       } catch (error) {
@@ -292,9 +295,10 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     let oldest: number | undefined;
     for (const feed of feeds.values()) {
       if (feed.healthyAt === undefined) {
-        // Never readable (RBAC, a namespace it may not see): reported as an error and left out
-        // of the snapshot, as a kind that is not watched; it must not hide what could be read.
-        if (feed.error) continue;
+        // Refused from the start (RBAC, a namespace it may not see): reported as an error and
+        // left out of the snapshot, as a kind that is not watched; it must not hide what could
+        // be read. Any other failure leaves the data incomplete, so not current.
+        if (feed.error?.error.kind === 'forbidden') continue;
         return undefined;
       }
       // A feed without an error is current now: client-node reconnects quiet watches.
@@ -385,10 +389,10 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     const all = [...feeds.values()];
     const readable = all.filter(f => f.synced);
     if (!discovered) return 'starting';
-    if (observedAt === undefined) return 'starting';
     if (discoveryError && readable.length === 0) return 'failed';
     if (all.length > 0 && readable.length === 0 && all.every(f => f.error))
       return 'failed';
+    if (observedAt === undefined) return 'starting';
     if ((nowMs() - observedAt) / 1000 > thresholds.staleAfterSeconds)
       return 'stale';
     return all.every(f => f.synced || f.error) ? 'synced' : 'starting';

@@ -66,6 +66,8 @@ export function createFleetCache(options: {
   const fromCatalog = new Map<string, string>();
   const locator = readCatalogLocatorOptions(options.config);
   let catalogTimer: NodeJS.Timeout | undefined;
+  // Set by stop(): a catalog lookup still in flight must not add caches after it.
+  let stopped = false;
 
   function add(cluster: ClusterDetails) {
     const cache = createClusterCache({
@@ -102,6 +104,7 @@ export function createFleetCache(options: {
         logger,
         locator,
       });
+      if (stopped) return;
       const names = new Set(clusters.map(c => c.name));
       for (const cluster of clusters) {
         const details = JSON.stringify(cluster);
@@ -139,6 +142,7 @@ export function createFleetCache(options: {
       for (const cluster of readConfigClusters(options.config)) add(cluster);
       if (usesCatalogClusters(options.config)) {
         await syncCatalogClusters();
+        if (stopped) return;
         catalogTimer = setInterval(
           () => void syncCatalogClusters(),
           settings.catalogClustersEveryMs,
@@ -153,6 +157,7 @@ export function createFleetCache(options: {
       );
     },
     stop() {
+      stopped = true;
       if (catalogTimer) clearInterval(catalogTimer);
       for (const cache of caches.values()) cache.stop();
     },
