@@ -305,6 +305,10 @@ describe('/openapi/v2', () => {
 
     const refused = await get(cluster, { Accept: 'text/plain' });
     expect(refused.status).toBe(406);
+    expect(
+      (await get(cluster, { Accept: 'application/json;q=0, text/plain' }))
+        .status,
+    ).toBe(406);
     // The first acceptable type in the client's order of preference wins.
     expect(
       (

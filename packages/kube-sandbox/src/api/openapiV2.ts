@@ -407,7 +407,8 @@ function acceptClauses(header: string): AcceptClause[] {
       const q = Number(params.find(p => p.startsWith('q='))?.slice(2) ?? '1');
       return { type, subtype, q: Number.isNaN(q) ? 0 : q };
     })
-    .filter(c => c.type);
+    // q=0 means "not acceptable" (RFC 9110), as goautoneg skips it.
+    .filter(c => c.type && c.q > 0);
   const rank = (c: AcceptClause) =>
     (c.type === '*' ? 0 : 1) + (c.subtype === '*' ? 0 : 1);
   return clauses.sort((a, b) => b.q - a.q || rank(b) - rank(a));
