@@ -250,23 +250,34 @@ function main() {
     fs.writeFileSync(stamp, digest);
   }
 
-  // The script runs in a process group of its own, and a signal to this process goes to the
-  // whole group: Yarn does not pass SIGTERM on to what it runs, so `npm start` stopped by a
-  // supervisor would otherwise leave the sandbox, backend and frontend running.
+  // At a terminal, Ctrl-C and Ctrl-Z reach every process of the foreground job directly. Under
+  // a supervisor, CI or a test there is no terminal, and a SIGTERM reaches npm alone: npm stops
+  // its `sh`, which passes nothing on, and Yarn passes nothing on either. There the script runs
+  // in a process group of its own, which gets the signals this process gets, and SIGTERM when
+  // this process loses its parent.
+  const detached = !process.stdin.isTTY;
   const child = spawn(yarn.cmd, [...yarn.prefix, 'run', script, ...args], {
     cwd: root,
     env,
     stdio: 'inherit',
-    detached: true,
+    detached,
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // The group has already gone.
-      }
-    });
+  const relay = signal => {
+    try {
+      if (detached) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT']) {
+    process.on(signal, () => relay(signal));
+  }
+  if (detached) {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) relay('SIGTERM');
+    }, 500).unref();
   }
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);

@@ -44,9 +44,16 @@ describe('npm start', () => {
   }, 420_000);
 
   it('stops every process it started when it is told to stop, as a supervisor tells it', async () => {
+    const answers = async (url: string) => (await fetch(url)).ok;
+    const urls = [
+      `${portal.sandboxAdminUrl}/healthz`,
+      `${portal.backendUrl}/api/kafka-clusters/health`,
+      portal.appUrl,
+    ];
+    for (const url of urls) expect(await answers(url)).toBe(true);
+
     // SIGTERM to npm alone: no Ctrl-C reaching the whole process group.
     await portal.terminate();
-    expect(portal.alive()).toBe(false);
     const refused = async (url: string) => {
       try {
         await fetch(url);
@@ -55,11 +62,7 @@ describe('npm start', () => {
         return true;
       }
     };
-    for (const url of [
-      `${portal.sandboxAdminUrl}/healthz`,
-      `${portal.backendUrl}/api/kafka-clusters/health`,
-      portal.appUrl,
-    ]) {
+    for (const url of urls) {
       await waitFor(`${url} to close`, () => refused(url), 30_000);
     }
   }, 120_000);

@@ -88,7 +88,8 @@ function spawnGroup(
     },
     async stop() {
       if (!child.pid) return;
-      // The whole group, even when its leader is gone: what it started may still run.
+      // The whole group, even when its leader is gone: what it started may still run. (Under
+      // `npm start`, the bootstrap passes the signal on to the process group it started.)
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
