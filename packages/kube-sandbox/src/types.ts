@@ -100,6 +100,14 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A status or spec field read as an object: `{}` when absent or of another type. */
+export const asObject = (value: unknown): JsonObject =>
+  isObject(value) ? value : {};
+
+/** A field read as a list of objects: what is not an object is left out. */
+export const asObjectList = (value: unknown): JsonObject[] =>
+  Array.isArray(value) ? value.filter(isObject) : [];
+
 /**
  * Deep equality of JSON values, blind to key order and prototypes (objects from structuredClone
  * and from another realm, as in Jest, compare equal when their JSON does).

@@ -1,4 +1,4 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, isObject, JsonObject, KubeObject } from '../../types';
 import { key, since, SimContext } from '../context';
 import { kafkaClusterId } from '../hash';
 import { transition, writeStatus } from '../writer';
@@ -14,7 +14,7 @@ import {
   serving,
 } from './refs';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 /** What CFK writes once an application CR is applied (operators.md §1.4, Argo CD's samples). */
 function created(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject {

@@ -1,4 +1,4 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, KubeObject } from '../../types';
 import { SimContext } from '../context';
 import { kafkaClusterId } from '../hash';
 import {
@@ -12,7 +12,7 @@ import { CFK_API, CFK_MANAGER, clusterKind, cfkLabels } from './kinds';
 import { cfkClusterStatus } from './status';
 import { desiredService, desiredStatefulSet } from './template';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 /** A roll CFK has begun: pods created before `startedAt` are restarted (operators.md §1.3). */
 interface Roll {

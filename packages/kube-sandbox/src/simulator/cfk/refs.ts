@@ -1,4 +1,4 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, KubeObject } from '../../types';
 import { SimContext } from '../context';
 import { CFK_API } from './kinds';
 
@@ -8,7 +8,7 @@ import { CFK_API } from './kinds';
  * Service, or by a Kafka cluster ID.
  */
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 /** A cluster CR by `{name, namespace}`, the namespace defaulting to the referrer's. */
 export function byRef(

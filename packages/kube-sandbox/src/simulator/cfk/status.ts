@@ -1,4 +1,4 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, isObject, JsonObject, KubeObject } from '../../types';
 import { SimContext } from '../context';
 import { Condition, transition } from '../writer';
 import {
@@ -8,7 +8,7 @@ import {
   serviceHost,
 } from './kinds';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 /** What the status of a cluster CR is made from. */
 export interface CfkStatusInput {

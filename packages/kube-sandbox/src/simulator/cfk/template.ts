@@ -1,8 +1,8 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, isObject, JsonObject, KubeObject } from '../../types';
 import { ownerRef } from '../context';
 import { CfkClusterKind, cfkLabels } from './kinds';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 /** The pod template CFK renders from a cluster CR's `spec.image` and `spec.podTemplate`. */
 function podTemplate(

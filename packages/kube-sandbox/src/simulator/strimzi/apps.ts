@@ -1,4 +1,4 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, isObject, JsonObject, KubeObject } from '../../types';
 import { SimContext } from '../context';
 import { hexHash, kafkaClusterId } from '../hash';
 import { isReady, selectorOf } from '../kube/statefulsets';
@@ -12,7 +12,7 @@ import {
   strimziFlavour,
 } from './names';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 const ready = (ctx: SimContext, status: JsonObject) => [
   transition(ctx, status.conditions, { type: 'Ready', status: 'True' }),

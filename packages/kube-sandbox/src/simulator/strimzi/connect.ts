@@ -1,4 +1,10 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import {
+  asObject,
+  asObjectList,
+  isObject,
+  JsonObject,
+  KubeObject,
+} from '../../types';
 import { key, ownerRef, SimContext } from '../context';
 import { ensure, transition, writeStatus } from '../writer';
 import {
@@ -13,11 +19,10 @@ import {
 } from './names';
 import { desiredPodSet, podSetsOf, withRevision } from './podsets';
 import { rollStep } from './roller';
-import { reconcileFailed, waitFor } from './waits';
+import { reconcileFailed, waitFor, writePaused } from './waits';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
-const list = (v: unknown): JsonObject[] =>
-  Array.isArray(v) ? v.filter(isObject) : [];
+const obj = asObject;
+const list = asObjectList;
 
 /** KafkaConnect and KafkaMirrorMaker2: Connect clusters run from a StrimziPodSet (operators.md §2.3). */
 const DEPLOYMENTS: Record<string, { suffix: string; component: string }> = {
@@ -250,20 +255,7 @@ export function reconcileStrimziConnect(
     return;
   const status = obj(cr.status);
   if (paused(cr)) {
-    writeStatus(
-      ctx,
-      cr,
-      {
-        ...status,
-        conditions: [
-          transition(ctx, status.conditions, {
-            type: 'ReconciliationPaused',
-            status: 'True',
-          }),
-        ],
-      },
-      STRIMZI_MANAGER,
-    );
+    writePaused(ctx, cr);
     return;
   }
   const { suffix, component } = DEPLOYMENTS[kind];

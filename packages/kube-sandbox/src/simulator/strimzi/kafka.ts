@@ -1,4 +1,4 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import { asObject, isObject, KubeObject } from '../../types';
 import { key, SimContext } from '../context';
 import { kafkaClusterId } from '../hash';
 import { selectorOf } from '../kube/statefulsets';
@@ -22,9 +22,9 @@ import {
 } from './names';
 import { desiredPodSet, podSetsOf } from './podsets';
 import { rollStep } from './roller';
-import { reconcileFailed, waitFor } from './waits';
+import { reconcileFailed, waitFor, writePaused } from './waits';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
+const obj = asObject;
 
 /** Node pools of a cluster, and the node IDs Strimzi keeps for each (lowest free IDs to new nodes, highest removed first). */
 function assignNodeIds(
@@ -139,20 +139,7 @@ export function reconcileStrimziKafka(
     return;
   const status = obj(kafka.status);
   if (paused(kafka)) {
-    writeStatus(
-      ctx,
-      kafka,
-      {
-        ...status,
-        conditions: [
-          transition(ctx, status.conditions, {
-            type: 'ReconciliationPaused',
-            status: 'True',
-          }),
-        ],
-      },
-      STRIMZI_MANAGER,
-    );
+    writePaused(ctx, kafka);
     return;
   }
   if (!Array.isArray(status.conditions)) {

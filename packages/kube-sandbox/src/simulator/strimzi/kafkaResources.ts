@@ -1,4 +1,10 @@
-import { isObject, JsonObject, KubeObject } from '../../types';
+import {
+  asObject,
+  asObjectList,
+  isObject,
+  JsonObject,
+  KubeObject,
+} from '../../types';
 import { ownerRef } from '../context';
 import { hexHash, safeHash } from '../hash';
 import { withRevision } from './podsets';
@@ -9,9 +15,8 @@ import {
   strimziLabels,
 } from './names';
 
-const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
-const list = (v: unknown): JsonObject[] =>
-  Array.isArray(v) ? v.filter(isObject) : [];
+const obj = asObject;
+const list = asObjectList;
 
 /** A KafkaNodePool with the node IDs Strimzi assigned to it. */
 export interface PoolNodes {

@@ -1,6 +1,7 @@
 import { isObject, JsonObject, KubeObject } from '../../types';
 import { SimContext } from '../context';
 import { transition, writeStatus } from '../writer';
+import { STRIMZI_MANAGER } from './names';
 import { RollState } from './roller';
 
 /**
@@ -70,5 +71,27 @@ export function reconcileFailed(
       observedGeneration: resource.metadata.generation,
     },
     manager,
+  );
+}
+
+/**
+ * A Kafka or Connect cluster whose reconciliation is paused: the operator says so in a
+ * condition and leaves everything else as it is.
+ */
+export function writePaused(ctx: SimContext, cr: Readonly<KubeObject>) {
+  const status = isObject(cr.status) ? cr.status : {};
+  writeStatus(
+    ctx,
+    cr,
+    {
+      ...status,
+      conditions: [
+        transition(ctx, status.conditions, {
+          type: 'ReconciliationPaused',
+          status: 'True',
+        }),
+      ],
+    },
+    STRIMZI_MANAGER,
   );
 }
