@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { ID, orders, eventually } from './__testUtils__/entities';
 import { kafkaClustersPlugin } from './plugin';
 import {
   ensureNamespace,
@@ -27,19 +28,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const ID = 'backstage.io/kubernetes-id';
 const user = mockCredentials.user.header();
-
-const orders: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'orders',
-    namespace: 'default',
-    annotations: { [ID]: 'orders' },
-  },
-  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
-};
 
 /** A `kubernetes-cluster` Resource as the Kubernetes plugin's catalog locator reads it. */
 function locatedCluster(name: string, url: string): Entity {
@@ -58,21 +47,6 @@ function locatedCluster(name: string, url: string): Entity {
     },
     spec: { type: 'kubernetes-cluster', owner: 'platform' },
   };
-}
-
-async function eventually<T>(
-  check: () => Promise<T>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
-  }
 }
 
 describe('kafka-clusters backend: where its Kubernetes clusters come from', () => {

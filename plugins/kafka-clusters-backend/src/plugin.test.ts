@@ -3,7 +3,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   KafkaEntityStatusResponse,
@@ -14,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { ID, orders, eventually } from './__testUtils__/entities';
 import { kafkaClustersPlugin } from './plugin';
 import {
   ensureNamespace,
@@ -25,35 +25,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const ID = 'backstage.io/kubernetes-id';
 const user = mockCredentials.user.header();
-
-const orders: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'orders',
-    namespace: 'default',
-    annotations: { [ID]: 'orders' },
-  },
-  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
-};
-
-/** Polls until `check` stops throwing: the cache follows the cluster within seconds. */
-async function eventually<T>(
-  check: () => Promise<T>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
-  }
-}
 
 describe('kafka-clusters backend against Kubernetes API servers', () => {
   let sandbox: Sandbox;

@@ -4,7 +4,6 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { CacheService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -15,13 +14,12 @@ import {
 import { DEFAULT_HEALTH_THRESHOLDS } from '@k8s-kafka/plugin-kafka-clusters-node';
 import express from 'express';
 import request from 'supertest';
+import { ID, orders } from '../__testUtils__/entities';
 import { kafkaStatus } from '../__testUtils__/statusFixtures';
 import { ClusterCache } from './cache/clusterCache';
 import { FleetCache } from './cache/fleetCache';
 import { createRouter } from './router';
 import { createKafkaStatusService } from './statusService';
-
-const ID = 'backstage.io/kubernetes-id';
 
 function fakeCluster(
   name: string,
@@ -77,17 +75,6 @@ function fakeFleet(clusters: ClusterCache[]): FleetCache {
     firstSync: async () => {},
   };
 }
-
-const orders: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'orders',
-    namespace: 'default',
-    annotations: { [ID]: 'orders' },
-  },
-  spec: { type: 'service', owner: 'team-checkout', lifecycle: 'production' },
-};
 
 const healthy = kafkaStatus('prod-eu', 'orders', 'orders-kafka', {
   labels: { [ID]: 'orders' },
