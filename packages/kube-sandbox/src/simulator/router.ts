@@ -1,7 +1,13 @@
 import { StoreEvent } from '../store/store';
 import { KubeObject } from '../types';
 import { controllerOf, key, SimContext } from './context';
-import { CFK_APP_KINDS, CFK_API, CFK_GROUP, clusterKind } from './cfk/kinds';
+import {
+  CFK_APP_KINDS,
+  CFK_API,
+  CFK_CLUSTER_KINDS,
+  CFK_GROUP,
+  clusterKind,
+} from './cfk/kinds';
 import { claimsOf } from './kube/kubelet';
 import { PODSET_GROUP, STRIMZI_GROUP, strimziApi } from './strimzi/names';
 
@@ -164,16 +170,7 @@ export function everything(ctx: SimContext, namespace?: string): string[] {
   const podSets = ctx.storedAt(PODSET_GROUP, 'StrimziPodSet');
   if (podSets)
     add('podset', '', ctx.api.list(podSets, 'StrimziPodSet', namespace));
-  for (const kind of [
-    'Kafka',
-    'KRaftController',
-    'Zookeeper',
-    'SchemaRegistry',
-    'Connect',
-    'KsqlDB',
-    'ControlCenter',
-    'KafkaRestProxy',
-  ]) {
+  for (const kind of CFK_CLUSTER_KINDS.map(k => k.kind)) {
     if (ctx.storedAt(CFK_GROUP, kind))
       add('cfk', kind, ctx.api.list(CFK_API, kind, namespace));
   }

@@ -4,7 +4,12 @@ import { apiVersionOf, KubeObject } from '../types';
 import { Store } from '../store/store';
 import { reconcileCfkApp } from './cfk/apps';
 import { reconcileCfkCluster } from './cfk/clusters';
-import { CFK_API, CFK_GROUP, clusterKind } from './cfk/kinds';
+import {
+  CFK_API,
+  CFK_CLUSTER_KINDS,
+  CFK_GROUP,
+  clusterKind,
+} from './cfk/kinds';
 import { nowIso, SimContext } from './context';
 import { ActiveFault, createFaultBook, SimulatorFault } from './faults';
 import { createEventRecorder } from './kube/events';
@@ -220,18 +225,7 @@ export function createSimulator(
     roll(target) {
       const at = nowIso(ctx);
       const cfk = (
-        target.kind
-          ? [target.kind]
-          : [
-              'Kafka',
-              'KRaftController',
-              'Zookeeper',
-              'SchemaRegistry',
-              'Connect',
-              'KsqlDB',
-              'ControlCenter',
-              'KafkaRestProxy',
-            ]
+        target.kind ? [target.kind] : CFK_CLUSTER_KINDS.map(k => k.kind)
       )
         .filter(kind => clusterKind(kind) && storedAt(CFK_GROUP, kind))
         .find(kind =>
