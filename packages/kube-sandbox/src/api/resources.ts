@@ -110,6 +110,17 @@ export async function serveResource(
 ) {
   const { type, version } = request;
   const apiVersion = apiVersionOf(type.group, version);
+  const sendWritten = (
+    status: number,
+    object: Parameters<typeof renderObject>[2],
+    options: { warnings: string[] },
+  ) =>
+    sendJson(
+      res,
+      status,
+      renderObject(type, version, object, 'json'),
+      options.warnings,
+    );
   switch (request.verb) {
     case 'get': {
       const format = representation(req);
@@ -137,22 +148,12 @@ export async function serveResource(
     case 'create': {
       const options = writeOptions(req, query);
       const created = createObject(ctx, request, await readBody(req), options);
-      return sendJson(
-        res,
-        201,
-        renderObject(type, version, created, 'json'),
-        options.warnings,
-      );
+      return sendWritten(201, created, options);
     }
     case 'update': {
       const options = writeOptions(req, query);
       const updated = updateObject(ctx, request, await readBody(req), options);
-      return sendJson(
-        res,
-        200,
-        renderObject(type, version, updated, 'json'),
-        options.warnings,
-      );
+      return sendWritten(200, updated, options);
     }
     case 'patch': {
       const options = writeOptions(req, query);
@@ -163,12 +164,7 @@ export async function serveResource(
         await readBody(req),
         options,
       );
-      return sendJson(
-        res,
-        200,
-        renderObject(type, version, patched, 'json'),
-        options.warnings,
-      );
+      return sendWritten(200, patched, options);
     }
     case 'delete': {
       const result = deleteObject(
