@@ -4,9 +4,6 @@
 import concurrently from 'concurrently';
 
 const adminPort = process.env.KUBE_SANDBOX_ADMIN_PORT || '6550';
-// `npm start -- --config <file>` passes its arguments on to the portal, as `yarn start` would.
-const quote = arg => `'${arg.replace(/'/g, `'\\''`)}'`;
-const portalArgs = process.argv.slice(2).map(quote).join(' ');
 
 const processes = [
   {
@@ -16,12 +13,14 @@ const processes = [
   },
   {
     name: 'portal',
-    command: `node scripts/wait-for-url.mjs http://127.0.0.1:${adminPort}/healthz && backstage-cli repo start ${portalArgs}`,
+    command: `node scripts/wait-for-url.mjs http://127.0.0.1:${adminPort}/healthz && backstage-cli repo start {@}`,
     prefixColor: 'blue',
   },
 ];
 
 const { result } = concurrently(processes, {
+  // `npm start -- --config <file>` reaches the portal ({@}), quoted by concurrently.
+  additionalArguments: process.argv.slice(2),
   killOthersOn: ['failure', 'success'],
   prefix: 'name',
 });
