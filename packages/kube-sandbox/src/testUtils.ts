@@ -59,12 +59,14 @@ export function raw(
   options: {
     token?: string | null;
     body?: unknown;
-    headers?: Record<string, string>;
+    /** An undefined value leaves that header out (e.g. no Accept at all). */
+    headers?: Record<string, string | undefined>;
   } = {},
 ): Promise<{
   status: number;
   headers: Record<string, unknown>;
   body: string;
+  bytes: Buffer;
   json(): any;
 }> {
   const url = new URL(path, cluster.url);
@@ -77,22 +79,26 @@ export function raw(
       {
         method,
         ca: readFileSync(cluster.caFile),
-        headers: {
-          Accept: 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
-          ...options.headers,
-        },
+        headers: Object.fromEntries(
+          Object.entries({
+            Accept: 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(body ? { 'Content-Type': 'application/json' } : {}),
+            ...options.headers,
+          }).filter(([, value]) => value !== undefined),
+        ) as Record<string, string>,
       },
       res => {
         const chunks: Buffer[] = [];
         res.on('data', c => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
             body: text,
+            bytes,
             json: () => JSON.parse(text),
           });
         });

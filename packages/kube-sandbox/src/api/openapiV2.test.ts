@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { gunzipSync } from 'node:zlib';
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import { parse as parseYaml } from 'yaml';
 import { Sandbox, SandboxCluster, startSandbox } from '../sandbox';
-import { tempStateDir } from '../testUtils';
+import { raw, tempStateDir } from '../testUtils';
 import { JsonObject } from '../types';
 import { KIND_MODELS, modelFields } from '../validation/builtinModels';
 import { definitionName } from './openapiV2Builtins';
@@ -88,33 +86,15 @@ function definitions(document: Uint8Array) {
   );
 }
 
-function get(
+/** `/openapi/v2` as bytes, with no Accept header unless the test sends one. */
+async function get(
   cluster: SandboxCluster,
   headers: Record<string, string>,
 ): Promise<{ status: number; headers: JsonObject; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL('/openapi/v2', cluster.url),
-      {
-        ca: readFileSync(cluster.caFile),
-        headers: { Authorization: `Bearer ${cluster.token}`, ...headers },
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
+  const res = await raw(cluster, 'GET', '/openapi/v2', {
+    headers: { Accept: undefined, ...headers },
   });
+  return { status: res.status, headers: res.headers, body: res.bytes };
 }
 
 const PROTOBUF = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
