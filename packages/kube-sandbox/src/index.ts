@@ -51,7 +51,6 @@ export type {
   FieldValidation,
 } from './resources/target';
 export type { CrdSetName } from './resources/crdSets';
-export { defaultCrdsDir, loadCrdSet } from './resources/crdSets';
 export { ApiError } from './api/status';
 export type { Status, StatusCause } from './api/status';
 export type { KubeObject, ObjectMeta, ResourceType } from './types';

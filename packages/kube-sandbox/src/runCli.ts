@@ -3,7 +3,7 @@ import { AdminServer, startAdminServer } from './admin/server';
 import { createClock } from './clock';
 import { DEFAULT_TIMELINE, SeededFleet, seedFleet } from './demo/seed';
 import { DEFAULT_ADMIN_PORT, DEFAULT_FLEET } from './fleet';
-import { defaultCrdsDir } from './resources/crdSets';
+import { crdsDir as defaultCrdsDir } from '@k8s-kafka/operator-crds';
 import { DEFAULT_STATE_DIR, Sandbox, startSandbox } from './sandbox';
 
 export const USAGE = `Usage: yarn workspace @k8s-kafka/kube-sandbox start [options]
@@ -14,7 +14,7 @@ Options (each also settable by environment):
   --port <cluster>=<port>  a cluster's HTTPS port (repeatable)    KUBE_SANDBOX_PORT_<CLUSTER>, e.g. KUBE_SANDBOX_PORT_PROD_EU
   --admin-port <port>      the admin endpoint's port (${DEFAULT_ADMIN_PORT})        KUBE_SANDBOX_ADMIN_PORT
   --state-dir <dir>        CA, tokens, kubeconfigs (<repo>/.sandbox)  KUBE_SANDBOX_STATE_DIR
-  --crds-dir <dir>         the CRD sets (<repo>/../shared/crds)       KUBE_SANDBOX_CRDS_DIR
+  --crds-dir <dir>         the CRD sets (bundled: operator-crds)      KUBE_SANDBOX_CRDS_DIR
   --speed <n>              sandbox time per real time (1)             KUBE_SANDBOX_SPEED
   --no-seed                empty clusters (the simulator still runs)  KUBE_SANDBOX_NO_SEED=true
   --help                   this text
@@ -146,6 +146,20 @@ export async function runCli(
       '!! Set KUBE_SANDBOX_CRDS_DIR (or --crds-dir) to the folder holding cfk-3.3.0/, strimzi-0.51.0/ and strimzi-1.2.0/.',
     );
     out.warn(banner);
+  }
+  const validated = [
+    ...new Set(
+      sandbox.clusters
+        .filter(c => !c.validationOff)
+        .flatMap(c => clusters.find(x => x.name === c.name)!.crdSets),
+    ),
+  ];
+  if (validated.length > 0) {
+    out.log(
+      `kube-sandbox: validating custom resources with the CRD sets ${validated.join(
+        ', ',
+      )} from ${crdsDir}`,
+    );
   }
   for (const c of sandbox.clusters) {
     const spec = clusters.find(x => x.name === c.name)!;

@@ -209,6 +209,7 @@ describe('the CLI', () => {
       expect(io.warnings.join('\n')).toContain(
         `VALIDATION IS OFF: the CRD folder ${missing} is missing`,
       );
+      expect(io.lines.join('\n')).not.toContain('validating custom resources');
       expect(run.sandbox.clusters.map(c => [c.name, c.validationOff])).toEqual([
         ['prod-eu', true],
         ['prod-us', true],
@@ -252,6 +253,13 @@ describe('the CLI', () => {
     try {
       expect(io.lines.at(-1)).toBe('kube-sandbox: ready');
       expect(run.sandbox.clusters.every(c => !c.validationOff)).toBe(true);
+      // With no KUBE_SANDBOX_CRDS_DIR, the sets bundled in the repository.
+      expect(io.lines).toContain(
+        `kube-sandbox: validating custom resources with the CRD sets cfk-3.3.0, strimzi-1.2.0, strimzi-0.51.0 from ${join(
+          __dirname,
+          '../../operator-crds',
+        )}`,
+      );
       expect(await (await admin('GET', '/healthz')).text()).toBe('ok\n');
       const clusters = await (await admin('GET', '/clusters')).json();
       expect(clusters.map((c: any) => c.name)).toEqual([

@@ -6,11 +6,10 @@ import { AccessRule } from './cluster/auth';
 import { adminToken, RunningCluster, startCluster } from './cluster/cluster';
 import {
   CrdSetName,
-  defaultCrdsDir,
-  fallbackCrdSet,
+  crdsDir as defaultCrdsDir,
   loadCrdSet,
-  REPO_ROOT,
-} from './resources/crdSets';
+} from '@k8s-kafka/operator-crds';
+import { fallbackCrdSet, REPO_ROOT } from './resources/crdSets';
 import { issueServingCert, loadOrCreateCa } from './state/certs';
 import {
   clusterFiles,
@@ -59,7 +58,7 @@ export interface SandboxOptions {
   clusters: ClusterOptions[];
   /** The state folder (CA, tokens, kubeconfigs). Default `<repo>/.sandbox`. */
   stateDir?: string;
-  /** The CRDs folder. Default `KUBE_SANDBOX_CRDS_DIR`, else `../shared/crds` from the repository root. */
+  /** The CRDs folder. Default `KUBE_SANDBOX_CRDS_DIR`, else the sets bundled in `@k8s-kafka/operator-crds`. */
   crdsDir?: string;
   /**
    * When the CRDs folder is missing: `fail` (default) throws an Error naming the folder;
@@ -127,7 +126,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const crds: KubeObject[] = [];
     for (const set of spec.crdSets ?? []) {
       try {
-        crds.push(...loadCrdSet(crdsDir, set));
+        crds.push(...(loadCrdSet(set, crdsDir) as KubeObject[]));
       } catch (error) {
         if (options.missingCrds !== 'schemaless') throw error;
         validationOff = true;

@@ -2,10 +2,10 @@ import type * as k8sTypes from '@kubernetes/client-node';
 import { join } from 'node:path';
 import {
   CrdSetName,
-  defaultCrdsDir,
-  fallbackCrdSet,
+  crdsDir as defaultCrdsDir,
   loadCrdSet,
-} from './resources/crdSets';
+} from '@k8s-kafka/operator-crds';
+import { fallbackCrdSet } from './resources/crdSets';
 import { Sandbox, SandboxCluster, startSandbox } from './sandbox';
 import {
   failure,
@@ -16,8 +16,8 @@ import {
 } from './testUtils';
 
 /*
- * Custom resource validation with the operators' real CRDs (read from the CRDs folder, never
- * copied): what the API server accepts, prunes, defaults and rejects, with its messages.
+ * Custom resource validation with the operators' real CRDs (the sets bundled in
+ * packages/operator-crds): what the API server accepts, prunes, defaults and rejects, with its messages.
  */
 
 let sandbox: Sandbox;
@@ -532,11 +532,11 @@ describe('rules the CEL engine cannot evaluate', () => {
 });
 
 describe('the CRDs folder', () => {
-  it('is read from KUBE_SANDBOX_CRDS_DIR, else ../shared/crds from the repository root', () => {
+  it('is read from KUBE_SANDBOX_CRDS_DIR, else the sets bundled in packages/operator-crds', () => {
     expect(defaultCrdsDir({ KUBE_SANDBOX_CRDS_DIR: '/elsewhere/crds' })).toBe(
       '/elsewhere/crds',
     );
-    expect(defaultCrdsDir({})).toBe(join(__dirname, '../../../../shared/crds'));
+    expect(defaultCrdsDir({})).toBe(join(__dirname, '../../operator-crds'));
   });
 
   it('being missing fails startSandbox with a message naming the folder', async () => {
@@ -547,23 +547,18 @@ describe('the CRDs folder', () => {
         crdsDir: missing,
         clusters: [{ name: 'x', crdSets: ['cfk-3.3.0'] }],
       }),
-    ).rejects.toThrow(
-      `the CRD folder ${join(missing, 'cfk-3.3.0')} does not exist`,
-    );
+    ).rejects.toThrow(`(no folder ${join(missing, 'cfk-3.3.0')})`);
   });
 
   it.each(['cfk-3.3.0', 'strimzi-0.51.0', 'strimzi-1.2.0'] as CrdSetName[])(
     'has schema-less stand-ins for %s that match the real kinds\u2019 names and versions',
     set => {
       const real = new Map(
-        loadCrdSet(defaultCrdsDir(), set).map(c => [
-          c.metadata.name,
-          c.spec as any,
-        ]),
+        loadCrdSet(set).map(c => [c.metadata.name, c.spec as any]),
       );
       for (const fallback of fallbackCrdSet(set)) {
         const spec = fallback.spec as any;
-        const original = real.get(fallback.metadata.name);
+        const original = real.get(fallback.metadata.name!);
         expect(original).toBeDefined();
         expect(spec.names).toMatchObject({
           kind: original.names.kind,

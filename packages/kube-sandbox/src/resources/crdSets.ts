@@ -1,58 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { KubeObject } from '../types';
+import { resolve } from 'node:path';
+import { CrdSetName } from '@k8s-kafka/operator-crds';
 
-/** The CRD sets of `shared/crds`, by folder name. @public */
-export type CrdSetName =
-  | 'cfk-3.3.0'
-  | 'strimzi-0.51.0'
-  | 'strimzi-1.2.0'
-  | (string & {});
+export type { CrdSetName };
+import { KubeObject } from '../types';
 
 /** The repository root: this file is packages/kube-sandbox/src/resources/crdSets.ts. */
 // The sandbox only ever runs from source (a private package, never built), so __dirname is stable.
 // eslint-disable-next-line no-restricted-syntax
 export const REPO_ROOT = resolve(__dirname, '../../../..');
-
-/** `KUBE_SANDBOX_CRDS_DIR`, else `../shared/crds` from the repository root. @public */
-export function defaultCrdsDir(env: NodeJS.ProcessEnv = process.env) {
-  return resolve(REPO_ROOT, env.KUBE_SANDBOX_CRDS_DIR || '../shared/crds');
-}
-
-const parsed = new Map<string, KubeObject[]>();
-
-/**
- * Reads the CRDs of one set from disk (each YAML file once per process). Throws an Error naming the
- * folder when it is missing.
- * @public
- */
-export function loadCrdSet(crdsDir: string, set: CrdSetName): KubeObject[] {
-  const dir = join(crdsDir, set);
-  if (!existsSync(dir)) {
-    throw new Error(
-      `kube-sandbox: the CRD folder ${dir} does not exist. The real CRDs are read from KUBE_SANDBOX_CRDS_DIR, ` +
-        `else ../shared/crds from the repository root (${resolve(
-          crdsDir,
-        )}); set it to the folder holding ${set}/.`,
-    );
-  }
-  const out: KubeObject[] = [];
-  for (const file of readdirSync(dir)
-    .filter(f => /\.ya?ml$/.test(f))
-    .sort()) {
-    const path = join(dir, file);
-    let docs = parsed.get(path);
-    if (!docs) {
-      docs = parseAllDocuments(readFileSync(path, 'utf8'))
-        .map(d => d.toJS() as KubeObject)
-        .filter(d => d?.kind === 'CustomResourceDefinition');
-      parsed.set(path, docs);
-    }
-    out.push(...docs);
-  }
-  return out;
-}
 
 type FallbackKind = [kind: string, plural: string, shortNames: string[]];
 

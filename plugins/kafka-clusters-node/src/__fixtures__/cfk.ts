@@ -1,5 +1,5 @@
-// CFK resources shaped after operators.md §1 and §4 (the small KRaft cluster of Confluent's
-// clusterlink-bidirectional/kraft/basic example) and the CFK 3.3.0 CRDs in shared/crds:
+// CFK resources shaped after the small KRaft cluster of Confluent's
+// clusterlink-bidirectional/kraft/basic example and the CFK 3.3.0 CRDs (packages/operator-crds):
 // the spec Confluent's example applies, the status CFK writes, and the StatefulSets, pods and
 // PVCs it creates (`app=<CR>`, `platform.confluent.io/type`, `confluent-platform=true`).
 import { CREATED, PodOptions, asServed, pod, pvc } from './core';

@@ -1,5 +1,5 @@
-// Strimzi resources shaped after operators.md §2 and §4 (packaging/examples/kafka/kafka-persistent.yaml
-// of Strimzi 1.2.0: a `controller` and a `broker` node pool of 3) and the CRDs in shared/crds
+// Strimzi resources shaped after Strimzi's packaging/examples/kafka/kafka-persistent.yaml (
+// of Strimzi 1.2.0: a `controller` and a `broker` node pool of 3) and the CRDs in packages/operator-crds
 // (0.51.0 for v1beta2, 1.2.0 for v1): the status the cluster operator writes, and the
 // StrimziPodSets, pods (`<cluster>-<pool>-<node id>`) and PVCs (`data-0-<pod>`) it creates.
 import { CREATED, PodOptions, asServed, pod, pvc } from './core';

@@ -6,10 +6,10 @@ import {
   KafkaHealth,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { POD_KEYS, snapshotOf } from './__testUtils__/snapshot';
-import { nowAfter, readYaml, sharedDir } from './__testUtils__/sharedData';
+import { ARGO_CD_FIXTURES, nowAfter, readYaml } from './__testUtils__/fixtures';
 import { cfkAdapter } from './cfk';
 import { strimziAdapter } from './strimzi';
-import { ruleContext } from './shared/context';
+import { ruleContext } from './common/context';
 import { DEFAULT_HEALTH_THRESHOLDS, itemsOf } from './types';
 import { strimziWatches } from './strimzi/watches';
 import {
@@ -18,10 +18,10 @@ import {
 } from './strimzi/components';
 import { StrimziEnv } from './strimzi/env';
 import { buildStrimziIndex } from './strimzi/matching';
-import { get } from './shared/raw';
+import { get } from './common/raw';
 
-// Argo CD's own samples and verdicts (shared/peer-testdata/argo-cd), read where they are.
-const ARGO = path.join(sharedDir(), 'peer-testdata', 'argo-cd');
+// Argo CD's own samples and verdicts, verbatim (src/__fixtures__/argo-cd).
+const ARGO = ARGO_CD_FIXTURES;
 
 interface ArgoCase {
   group: string;

@@ -5,8 +5,8 @@ import { KafkaOperatorAdapter, WatchSpec } from './types';
 export * from './types';
 export { cfkAdapter } from './cfk';
 export { strimziAdapter } from './strimzi';
-export { applyFreshness } from './shared/freshness';
-export type { FreshnessOptions } from './shared/freshness';
+export { applyFreshness } from './common/freshness';
+export type { FreshnessOptions } from './common/freshness';
 
 /**
  * The adapters the backend runs by default: CFK and Strimzi.

@@ -16,7 +16,7 @@ import {
 } from '../__fixtures__/strimzi';
 import path from 'path';
 import { snapshotOf } from './__testUtils__/snapshot';
-import { readYaml, sharedDir } from './__testUtils__/sharedData';
+import { ARGO_CD_FIXTURES, readYaml } from './__testUtils__/fixtures';
 
 function size(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value));
@@ -124,8 +124,7 @@ describe('projections and the memory budget (1,000 Kafka clusters and 20,000 top
 });
 
 describe('projections drop credentials (Argo CD’s samples)', () => {
-  const argo = (file: string) =>
-    readYaml(path.join(sharedDir(), 'peer-testdata', 'argo-cd', file))[0];
+  const argo = (file: string) => readYaml(path.join(ARGO_CD_FIXTURES, file))[0];
 
   it('drops CFK listener client snippets', () => {
     const kafka = argo('platform.confluent.io/Kafka/testdata/healthy.yaml');

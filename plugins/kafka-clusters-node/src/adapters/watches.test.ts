@@ -1,5 +1,3 @@
-import fs from 'fs';
-import path from 'path';
 import {
   cfkAdapter,
   defaultOperatorAdapters,
@@ -7,7 +5,7 @@ import {
   strimziAdapter,
   watchSpecsOf,
 } from '.';
-import { readYaml, sharedDir } from './__testUtils__/sharedData';
+import { loadCrdSet } from '@k8s-kafka/operator-crds';
 
 interface Crd {
   group: string;
@@ -16,21 +14,14 @@ interface Crd {
   served: string[];
 }
 
-// The CRDs the project ships in shared/crds, as the API server would serve them.
+// The operators' real CRDs (packages/operator-crds), as the API server would serve them.
 function crds(release: string): Crd[] {
-  const dir = path.join(sharedDir(), 'crds', release);
-  return fs.readdirSync(dir).flatMap(file =>
-    readYaml(path.join(dir, file))
-      .filter((doc: any) => doc?.kind === 'CustomResourceDefinition')
-      .map((doc: any) => ({
-        group: doc.spec.group,
-        kind: doc.spec.names.kind,
-        plural: doc.spec.names.plural,
-        served: doc.spec.versions
-          .filter((v: any) => v.served)
-          .map((v: any) => v.name),
-      })),
-  );
+  return loadCrdSet(release).map(doc => ({
+    group: doc.spec.group,
+    kind: doc.spec.names.kind,
+    plural: doc.spec.names.plural,
+    served: doc.spec.versions.filter(v => v.served).map(v => v.name),
+  }));
 }
 
 const RELEASES = {

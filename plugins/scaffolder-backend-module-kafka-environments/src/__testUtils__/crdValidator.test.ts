@@ -29,7 +29,7 @@ describe('createCrdValidator', () => {
 
   it('names the missing folder when the CRDs are absent', () => {
     expect(() => createCrdValidator('no-such-operator')).toThrow(
-      /The operators' CRDs are missing: .*no-such-operator does not exist/,
+      /The CRD set no-such-operator is not in .*\(no folder .*no-such-operator\)/,
     );
   });
 });

@@ -1,12 +1,5 @@
+import { loadCrdSet } from '@k8s-kafka/operator-crds';
 import Ajv, { ValidateFunction } from 'ajv';
-import fs from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
-
-// Tests read the operators' real CRDs from the shared folder beside the repository.
-const CRDS_DIR =
-  process.env.KUBE_SANDBOX_CRDS_DIR ??
-  path.resolve(__dirname, '../../../../../shared/crds');
 
 type Schema = {
   properties?: Record<string, Schema>;
@@ -43,12 +36,8 @@ function unknownFields(value: unknown, schema: Schema, at: string): string[] {
  * Kubernetes sandbox's job.
  */
 export function createCrdValidator(crdSet: string) {
-  const dir = path.join(CRDS_DIR, crdSet);
-  if (!fs.existsSync(dir)) {
-    throw new Error(
-      `The operators' CRDs are missing: ${dir} does not exist (set KUBE_SANDBOX_CRDS_DIR)`,
-    );
-  }
+  // The bundled sets, or KUBE_SANDBOX_CRDS_DIR's; a missing set throws naming the folder.
+  const crds = loadCrdSet(crdSet);
   const ajv = new Ajv({
     strict: false,
     validateFormats: false,
@@ -57,11 +46,10 @@ export function createCrdValidator(crdSet: string) {
     unicodeRegExp: false,
   });
   const schemas = new Map<string, Schema>();
-  for (const file of fs.readdirSync(dir)) {
-    const crd = YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  for (const crd of crds) {
     for (const version of crd.spec.versions) {
       const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
-      schemas.set(key, version.schema.openAPIV3Schema);
+      schemas.set(key, version.schema?.openAPIV3Schema as Schema);
     }
   }
   const compiled = new Map<string, ValidateFunction>();

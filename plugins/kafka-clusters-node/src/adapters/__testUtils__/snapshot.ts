@@ -1,5 +1,5 @@
 import { defaultOperatorAdapters, watchSpecsOf } from '..';
-import { get, str } from '../shared/raw';
+import { get, str } from '../common/raw';
 import { KafkaOperatorAdapter, KubernetesSnapshot, WatchSpec } from '../types';
 
 // What the API server does with `labelSelector` for the forms the watch specs use:

@@ -4,11 +4,11 @@ import {
   KafkaHealth,
   KafkaMirrorTopicStatus,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { findCondition } from '../shared/conditions';
-import { RuleContext } from '../shared/context';
-import { refOf } from '../shared/meta';
-import { noStatusReasons, pendingReasons } from '../shared/resources';
-import { reason, verdictOf } from '../shared/verdict';
+import { findCondition } from '../common/conditions';
+import { RuleContext } from '../common/context';
+import { refOf } from '../common/meta';
+import { noStatusReasons, pendingReasons } from '../common/resources';
+import { reason, verdictOf } from '../common/verdict';
 import {
   CfkAppStatus,
   ProjectedCfkClusterLink,

@@ -1,7 +1,7 @@
 import { KafkaCondition } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { projectConditions } from '../shared/conditions';
-import { ProjectedMeta, projectMeta } from '../shared/meta';
-import { NameRef, asObject, get, list, nameRef, num, str } from '../shared/raw';
+import { projectConditions } from '../common/conditions';
+import { ProjectedMeta, projectMeta } from '../common/meta';
+import { NameRef, asObject, get, list, nameRef, num, str } from '../common/raw';
 
 /** Status fields every CFK application CR has (KafkaTopic, Connector, ClusterLink, ConfluentRolebinding). */
 export interface CfkAppStatus {

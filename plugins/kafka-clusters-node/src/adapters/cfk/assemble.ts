@@ -6,12 +6,12 @@ import {
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { AssembleOptions, KubernetesSnapshot, itemsOf } from '../types';
-import { ruleContext } from '../shared/context';
-import { serviceOf } from '../shared/endpoints';
-import { GroupResult } from '../shared/groups';
-import { keyOf, refOf } from '../shared/meta';
-import { StatusParts, finishStatus } from '../shared/status';
-import { reason } from '../shared/verdict';
+import { ruleContext } from '../common/context';
+import { serviceOf } from '../common/endpoints';
+import { GroupResult } from '../common/groups';
+import { keyOf, refOf } from '../common/meta';
+import { StatusParts, finishStatus } from '../common/status';
+import { reason } from '../common/verdict';
 import {
   ProjectedCfkClusterLink,
   ProjectedCfkConnector,

@@ -6,10 +6,10 @@ import {
   KafkaTopicStatus,
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { RuleContext } from '../shared/context';
-import { keyOf, refOf } from '../shared/meta';
-import { PodAssessment } from '../shared/pods';
-import { rollUp, sortReasons, verdictOf } from '../shared/verdict';
+import { RuleContext } from '../common/context';
+import { keyOf, refOf } from '../common/meta';
+import { PodAssessment } from '../common/pods';
+import { rollUp, sortReasons, verdictOf } from '../common/verdict';
 import {
   ProjectedCfkClusterLink,
   ProjectedCfkRolebinding,

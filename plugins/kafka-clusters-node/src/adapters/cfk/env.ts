@@ -1,5 +1,5 @@
-import { RuleContext } from '../shared/context';
-import { ProjectedPod } from '../shared/core';
+import { RuleContext } from '../common/context';
+import { ProjectedPod } from '../common/core';
 import { ProjectedCfkConnector } from './appProjections';
 import { CfkIndex } from './matching';
 import { ProjectedCfkCluster, ProjectedStatefulSet } from './projections';

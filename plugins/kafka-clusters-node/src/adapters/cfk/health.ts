@@ -10,15 +10,15 @@ import {
   assessChange,
   changeReasons,
   explains,
-} from '../shared/change';
-import { findCondition } from '../shared/conditions';
-import { RuleContext } from '../shared/context';
-import { ProjectedPod } from '../shared/core';
-import { GroupKind, GroupResult, assessGroup } from '../shared/groups';
-import { refOf } from '../shared/meta';
-import { PodAssessment, PodFixes, assessPod } from '../shared/pods';
-import { latestTime } from '../shared/time';
-import { reason } from '../shared/verdict';
+} from '../common/change';
+import { findCondition } from '../common/conditions';
+import { RuleContext } from '../common/context';
+import { ProjectedPod } from '../common/core';
+import { GroupKind, GroupResult, assessGroup } from '../common/groups';
+import { refOf } from '../common/meta';
+import { PodAssessment, PodFixes, assessPod } from '../common/pods';
+import { latestTime } from '../common/time';
+import { reason } from '../common/verdict';
 import {
   CFK_BLOCK_RECONCILE,
   ProjectedCfkCluster,

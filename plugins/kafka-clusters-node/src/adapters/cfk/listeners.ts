@@ -1,5 +1,5 @@
 import { KafkaListenerStatus } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { asObject, bool, get, list, num, str, strings } from '../shared/raw';
+import { asObject, bool, get, list, num, str, strings } from '../common/raw';
 
 // Default ports of CFK's named listeners (operators.md §1.5); a status endpoint wins over them.
 const DEFAULT_PORTS: Record<string, number> = {

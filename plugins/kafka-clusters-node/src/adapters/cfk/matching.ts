@@ -1,11 +1,11 @@
-import { ProjectedPod } from '../shared/core';
+import { ProjectedPod } from '../common/core';
 import {
   normalizeEndpoint,
   serviceOf,
   splitEndpoints,
-} from '../shared/endpoints';
-import { keyOf } from '../shared/meta';
-import { NameRef } from '../shared/raw';
+} from '../common/endpoints';
+import { keyOf } from '../common/meta';
+import { NameRef } from '../common/raw';
 import {
   CfkKafkaTarget,
   CfkLinkSide,

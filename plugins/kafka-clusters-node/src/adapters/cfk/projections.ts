@@ -2,9 +2,9 @@ import {
   KafkaCondition,
   KafkaListenerStatus,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { projectConditions } from '../shared/conditions';
-import { ProjectedMeta, projectMeta } from '../shared/meta';
-import { NameRef, asObject, get, list, nameRef, num, str } from '../shared/raw';
+import { projectConditions } from '../common/conditions';
+import { ProjectedMeta, projectMeta } from '../common/meta';
+import { NameRef, asObject, get, list, nameRef, num, str } from '../common/raw';
 import { projectCfkListeners } from './listeners';
 
 /** The CFK annotation that pauses reconciliation. */

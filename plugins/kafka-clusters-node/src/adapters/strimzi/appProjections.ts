@@ -1,4 +1,4 @@
-import { get, list, num, str } from '../shared/raw';
+import { get, list, num, str } from '../common/raw';
 import {
   StrimziStatus,
   STRIMZI_PAUSE,

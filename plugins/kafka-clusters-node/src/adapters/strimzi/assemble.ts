@@ -4,11 +4,11 @@ import {
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { AssembleOptions, KubernetesSnapshot, itemsOf } from '../types';
-import { assessChange, changeReasons } from '../shared/change';
-import { isConditionTrue } from '../shared/conditions';
-import { ruleContext } from '../shared/context';
-import { ProjectedMeta, keyOf, refOf } from '../shared/meta';
-import { StatusParts, finishStatus } from '../shared/status';
+import { assessChange, changeReasons } from '../common/change';
+import { isConditionTrue } from '../common/conditions';
+import { ruleContext } from '../common/context';
+import { ProjectedMeta, keyOf, refOf } from '../common/meta';
+import { StatusParts, finishStatus } from '../common/status';
 import { MirrorCluster, ProjectedStrimziMirrorMaker2 } from './appProjections';
 import { strimziTopicStatus, strimziUserStatus } from './children';
 import {

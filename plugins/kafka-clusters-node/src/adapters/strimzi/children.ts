@@ -2,11 +2,11 @@ import {
   KafkaAccessStatus,
   KafkaTopicStatus,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { findCondition } from '../shared/conditions';
-import { RuleContext } from '../shared/context';
-import { refOf } from '../shared/meta';
-import { pendingReasons } from '../shared/resources';
-import { sortReasons, verdictOf } from '../shared/verdict';
+import { findCondition } from '../common/conditions';
+import { RuleContext } from '../common/context';
+import { refOf } from '../common/meta';
+import { pendingReasons } from '../common/resources';
+import { sortReasons, verdictOf } from '../common/verdict';
 import {
   ProjectedStrimziTopic,
   ProjectedStrimziUser,

@@ -11,13 +11,13 @@ import {
   assessChange,
   changeReasons,
   explains,
-} from '../shared/change';
-import { RuleContext } from '../shared/context';
-import { ProjectedPod } from '../shared/core';
-import { assessGroup } from '../shared/groups';
-import { keyOf, refOf } from '../shared/meta';
-import { PodAssessment, assessPod } from '../shared/pods';
-import { reason, rollUp, sortReasons, verdictOf } from '../shared/verdict';
+} from '../common/change';
+import { RuleContext } from '../common/context';
+import { ProjectedPod } from '../common/core';
+import { assessGroup } from '../common/groups';
+import { keyOf, refOf } from '../common/meta';
+import { PodAssessment, assessPod } from '../common/pods';
+import { reason, rollUp, sortReasons, verdictOf } from '../common/verdict';
 import {
   ConnectorRuntime,
   ProjectedStrimziConnector,

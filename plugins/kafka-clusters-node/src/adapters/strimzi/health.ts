@@ -2,11 +2,11 @@ import {
   HealthReason,
   KafkaReconcilePause,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeSignal, ChangeState, excusesFailure } from '../shared/change';
-import { findCondition } from '../shared/conditions';
-import { ProjectedPod } from '../shared/core';
-import { keyOf, refOf } from '../shared/meta';
-import { reason } from '../shared/verdict';
+import { ChangeSignal, ChangeState, excusesFailure } from '../common/change';
+import { findCondition } from '../common/conditions';
+import { ProjectedPod } from '../common/core';
+import { keyOf, refOf } from '../common/meta';
+import { reason } from '../common/verdict';
 import {
   ProjectedStrimziKafka,
   ProjectedStrimziPodSet,

@@ -1,10 +1,10 @@
-import { ProjectedPod } from '../shared/core';
+import { ProjectedPod } from '../common/core';
 import {
   normalizeEndpoint,
   serviceOf,
   splitEndpoints,
-} from '../shared/endpoints';
-import { ProjectedMeta, keyOf } from '../shared/meta';
+} from '../common/endpoints';
+import { ProjectedMeta, keyOf } from '../common/meta';
 import { ProjectedStrimziKafka } from './projections';
 
 /** Strimzi's children name their cluster in this label (operators.md §2.3). */

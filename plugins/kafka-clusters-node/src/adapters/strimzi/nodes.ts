@@ -6,12 +6,12 @@ import {
   KafkaNodeStatus,
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeState, explains } from '../shared/change';
-import { ProjectedPod } from '../shared/core';
-import { GroupKind, assessGroup } from '../shared/groups';
-import { keyOf, refOf } from '../shared/meta';
-import { PodAssessment, PodFixes, assessPod } from '../shared/pods';
-import { reason } from '../shared/verdict';
+import { ChangeState, explains } from '../common/change';
+import { ProjectedPod } from '../common/core';
+import { GroupKind, assessGroup } from '../common/groups';
+import { keyOf, refOf } from '../common/meta';
+import { PodAssessment, PodFixes, assessPod } from '../common/pods';
+import { reason } from '../common/verdict';
 import { StrimziEnv } from './env';
 import { MIGRATION_STATES } from './health';
 import {

@@ -2,9 +2,9 @@ import {
   KafkaCondition,
   KafkaListenerStatus,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { projectConditions } from '../shared/conditions';
-import { ProjectedMeta, projectMeta } from '../shared/meta';
-import { asObject, bool, get, list, num, str, strings } from '../shared/raw';
+import { projectConditions } from '../common/conditions';
+import { ProjectedMeta, projectMeta } from '../common/meta';
+import { asObject, bool, get, list, num, str, strings } from '../common/raw';
 
 /** Strimzi's pause annotation (its value `"true"` pauses reconciliation). */
 export const STRIMZI_PAUSE = 'strimzi.io/pause-reconciliation';

@@ -3,12 +3,12 @@ import {
   HealthReasonCode,
   KafkaReconcilePause,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeState, excusesFailure } from '../shared/change';
-import { findCondition } from '../shared/conditions';
-import { RuleContext } from '../shared/context';
-import { refOf } from '../shared/meta';
-import { noStatusReasons, pendingReasons } from '../shared/resources';
-import { reason } from '../shared/verdict';
+import { ChangeState, excusesFailure } from '../common/change';
+import { findCondition } from '../common/conditions';
+import { RuleContext } from '../common/context';
+import { refOf } from '../common/meta';
+import { noStatusReasons, pendingReasons } from '../common/resources';
+import { reason } from '../common/verdict';
 import { STRIMZI_MANAGED } from './appProjections';
 import { STRIMZI_PAUSE, StrimziStatus } from './projections';
 

@@ -1,5 +1,5 @@
 import { WatchSpec } from '../types';
-import { ProjectedPod, eventWatch, projectPod, pvcWatch } from '../shared/core';
+import { ProjectedPod, eventWatch, projectPod, pvcWatch } from '../common/core';
 import {
   ProjectedStrimziConnector,
   ProjectedStrimziDeployment,

@@ -3,26 +3,13 @@ import path from 'path';
 import { parseAllDocuments } from 'yaml';
 
 /**
- * `../shared` beside the repository root (the team's shared documents and peer data), found by
- * walking up to the root package.json with workspaces. Read at test time, never copied.
+ * Argo CD's health-check test data for CFK and Strimzi, kept as a fixture of this package
+ * (provenance and licence in its README.md).
  */
-export function sharedDir(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (
-      fs.existsSync(manifest) &&
-      JSON.parse(fs.readFileSync(manifest, 'utf8')).workspaces
-    ) {
-      return path.resolve(dir, '..', 'shared');
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(`No workspace root above ${__dirname}`);
-    }
-    dir = parent;
-  }
-}
+export const ARGO_CD_FIXTURES = path.join(
+  __dirname,
+  '../../__fixtures__/argo-cd',
+);
 
 /** Every document of a YAML file. */
 export function readYaml(file: string): unknown[] {
