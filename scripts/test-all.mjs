@@ -2,6 +2,7 @@
 // own summary; the last line counts tests from the runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,10 +46,14 @@ const stages = [
   },
 ];
 
+// Backstage's createMockDirectory() keeps its folders under CI (for inspection) and puts them
+// in RUNNER_TEMP when set: one scratch folder for the run, removed when it ends.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-test-'));
 const env = {
   ...process.env,
   CI: 'true',
   FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+  RUNNER_TEMP: scratch,
 };
 const outcomes = [];
 for (const stage of stages) {
@@ -102,5 +107,6 @@ for (const stage of outcomes) {
   }
   process.stdout.write(`${line}\n`);
 }
+fs.rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exitCode = outcomes.every(stage => stage.ok) ? 0 : 1;

@@ -20,7 +20,12 @@ export async function loadClientNode(): Promise<ClientNode> {
 
 /** A fresh state folder. */
 export function tempStateDir(prefix = 'kube-sandbox-') {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  // Removed when the test file is done, after its sandboxes stopped (src/testEnvironment.js).
+  (globalThis as { __kubeSandboxTempDirs?: string[] }).__kubeSandboxTempDirs?.push(
+    dir,
+  );
+  return dir;
 }
 
 /** A KubeConfig from the cluster's written kubeconfig, optionally with another token. */

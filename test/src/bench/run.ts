@@ -5,7 +5,8 @@ import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, repoRoot } from '../lib/portal';
+import { repoRoot } from '../lib/portal';
+import { reservePort } from '../lib/ports';
 
 const BENCH_ID = 'bench-service';
 const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
@@ -80,7 +81,7 @@ const coldEntityNames = () =>
   Array.from({ length: COLD_REQUESTS }, (_, i) => `${BENCH_ID}-cold-${i}`);
 
 async function startBackend(fleet: FleetInfo, withKafkaClusters: boolean) {
-  const port = await freePort();
+  const port = await reservePort();
   const baseUrl = `http://localhost:${port}`;
   const configFile = path.join(
     configDir,

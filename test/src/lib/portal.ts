@@ -1,24 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { reservePort } from './ports';
 
 // eslint-disable-next-line no-restricted-syntax -- the suites only ever run from source
 export const repoRoot = path.resolve(__dirname, '../../..');
-
-/** A free TCP port on loopback, so suites never collide with a portal already running. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function waitFor<T>(
   what: string,
@@ -114,25 +102,53 @@ export interface RunningSandbox {
   stop(): Promise<void>;
 }
 
-/** The demo fleet's sandbox as `npm start` runs it, in its own process, on free ports. */
+/** The demo fleet's clusters, as the sandbox's CLI names them in its port variables. */
+const FLEET = ['prod-eu', 'prod-us', 'staging'];
+const portVariable = (cluster: string) =>
+  `KUBE_SANDBOX_PORT_${cluster.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+
+/**
+ * The demo fleet's sandbox as `npm start` runs it, in its own process. Its servers bind port 0 and
+ * the ports they got are read back from the sandbox, so they never race another server for one.
+ */
 export async function startSandboxProcess(): Promise<RunningSandbox> {
-  const { stateDir, env } = await sandboxSettings();
-  const adminUrl = `http://127.0.0.1:${env.KUBE_SANDBOX_ADMIN_PORT}`;
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-sandbox-'));
   const child = spawnGroup(
     'yarn',
     ['workspace', '@k8s-kafka/kube-sandbox', 'start'],
     {
       ...process.env,
-      ...env,
+      KUBE_SANDBOX_STATE_DIR: stateDir,
+      KUBE_SANDBOX_ADMIN_PORT: '0',
+      ...Object.fromEntries(FLEET.map(c => [portVariable(c), '0'])),
     },
   );
+  let adminUrl = '';
+  const env: Record<string, string> = { KUBE_SANDBOX_STATE_DIR: stateDir };
   try {
-    await waitFor(
-      `the sandbox on ${adminUrl}`,
-      async () => ((await fetch(`${adminUrl}/healthz`)).ok ? true : undefined),
+    adminUrl = await waitFor(
+      'the sandbox to report its admin endpoint',
+      async () =>
+        /kube-sandbox: admin endpoint (http:\/\/[^\s]+)/.exec(
+          child.output(),
+        )?.[1],
       120_000,
       child.alive,
     );
+    const clusters = await waitFor(
+      `the sandbox on ${adminUrl}`,
+      async () => {
+        if (!(await fetch(`${adminUrl}/healthz`)).ok) return undefined;
+        const res = await fetch(`${adminUrl}/clusters`);
+        return (await res.json()) as Array<{ name: string; url: string }>;
+      },
+      120_000,
+      child.alive,
+    );
+    env.KUBE_SANDBOX_ADMIN_PORT = new URL(adminUrl).port;
+    for (const cluster of clusters) {
+      env[portVariable(cluster.name)] = new URL(cluster.url).port;
+    }
   } catch (error) {
     await child.stop();
     fs.rmSync(stateDir, { recursive: true, force: true });
@@ -152,16 +168,19 @@ export async function startSandboxProcess(): Promise<RunningSandbox> {
   };
 }
 
-/** A state folder of its own and free ports, in the variables the sandbox's CLI reads. */
-async function sandboxSettings() {
+/**
+ * A state folder of its own and reserved ports, in the variables the sandbox's CLI reads, for
+ * `npm start`: its backend starts beside the sandbox, so the ports must be known before either.
+ */
+async function reservedSandboxSettings() {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-sandbox-'));
   const env: Record<string, string> = {
     KUBE_SANDBOX_STATE_DIR: stateDir,
-    KUBE_SANDBOX_ADMIN_PORT: String(await freePort()),
-    KUBE_SANDBOX_PORT_PROD_EU: String(await freePort()),
-    KUBE_SANDBOX_PORT_PROD_US: String(await freePort()),
-    KUBE_SANDBOX_PORT_STAGING: String(await freePort()),
+    KUBE_SANDBOX_ADMIN_PORT: String(await reservePort()),
   };
+  for (const cluster of FLEET) {
+    env[portVariable(cluster)] = String(await reservePort());
+  }
   return { stateDir, env };
 }
 
@@ -224,8 +243,8 @@ export async function writeSuiteConfig(
   appUrl: string;
   remove(): void;
 }> {
-  const backendPort = await freePort();
-  const appPort = await freePort();
+  const backendPort = await reservePort();
+  const appPort = await reservePort();
   const backendUrl = `http://localhost:${backendPort}`;
   const appUrl = `http://localhost:${appPort}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-suite-'));
@@ -349,11 +368,11 @@ export interface NpmStart {
 
 /**
  * Runs `npm start` itself (bootstrap, then the sandbox, backend and frontend side by side), on
- * free ports and a sandbox state folder of its own, with a suite config (see
+ * reserved ports and a sandbox state folder of its own, with a suite config (see
  * {@link writeSuiteConfig}).
  */
 export async function startWithNpmStart(): Promise<NpmStart> {
-  const { stateDir, env } = await sandboxSettings();
+  const { stateDir, env } = await reservedSandboxSettings();
   const config = await writeSuiteConfig({
     appConfig: () => appConfigFor(stateDir),
   });
