@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {
   RunningBackend,
   RunningSandbox,
@@ -5,6 +6,39 @@ import {
   startSandboxProcess,
   waitFor,
 } from './lib/portal';
+
+/** /proc/net/tcp writes an IPv4 address as one little-endian 32-bit word in hex. */
+const ipv4 = (hex: string) =>
+  [3, 2, 1, 0].map(i => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.');
+
+/** …and an IPv6 address as four such words. */
+function ipv6(hex: string): string {
+  const bytes = [0, 1, 2, 3].flatMap(word =>
+    [3, 2, 1, 0].map(i => hex.slice(word * 8 + i * 2, word * 8 + i * 2 + 2)),
+  );
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) {
+    groups.push(parseInt(bytes[i] + bytes[i + 1], 16).toString(16));
+  }
+  return groups.join(':');
+}
+
+/** The local addresses of the TCP sockets listening on `port`, from /proc/net/tcp and tcp6. */
+function listeningAddresses(port: number): string[] {
+  const LISTEN = '0A';
+  const addresses: string[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (!local || state !== LISTEN) continue;
+      const [hex, portHex] = local.split(':');
+      if (parseInt(portHex, 16) !== port) continue;
+      addresses.push(hex.length === 8 ? ipv4(hex) : ipv6(hex));
+    }
+  }
+  return addresses.sort();
+}
 
 /** The embedded default, as `npm start` runs it, answering what a newcomer first sees. */
 describe('the portal on its embedded default', () => {
@@ -226,6 +260,14 @@ describe('the portal on its embedded default', () => {
       180_000,
     );
   }, 400_000);
+
+  it('listens on loopback only: guest sign-in and the allow-all policy are not offered to the network', () => {
+    // The kernel's own table of listening sockets (no traffic sent to any address): every socket
+    // on the backend's port is bound to 127.0.0.1, so no other address of the machine reaches it.
+    const port = Number(new URL(backend.baseUrl).port);
+    const listening = listeningAddresses(port);
+    expect(listening).toEqual(['127.0.0.1']);
+  });
 
   it('answers /api/kafka-clusters/health without credentials', async () => {
     expect(await getJson('/api/kafka-clusters/health', false)).toEqual({
