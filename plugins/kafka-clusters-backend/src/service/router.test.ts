@@ -3,7 +3,8 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { CacheService } from '@backstage/backend-plugin-api';
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -15,6 +16,7 @@ import { DEFAULT_HEALTH_THRESHOLDS } from '@k8s-kafka/plugin-kafka-clusters-node
 import express from 'express';
 import request from 'supertest';
 import { ID, orders } from '../__testUtils__/entities';
+import { recordingLogger } from '../__testUtils__/recordingLogger';
 import { kafkaStatus } from '../__testUtils__/statusFixtures';
 import { ClusterCache } from './cache/clusterCache';
 import { FleetCache } from './cache/fleetCache';
@@ -124,6 +126,7 @@ async function app(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   catalog = catalogServiceMock({ entities: [orders] }),
   prodEuObservedAt?: string,
+  logger?: LoggerService,
 ) {
   const statusService = createKafkaStatusService({
     fleet: fakeFleet([
@@ -136,14 +139,23 @@ async function app(
       authorize: async () => [{ result }],
     }),
     cache: memoryCache(),
-    logger: mockServices.logger.mock(),
+    logger: logger ?? mockServices.logger.mock(),
     thresholds: DEFAULT_HEALTH_THRESHOLDS,
   });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
     statusService,
   });
-  return express().use(router).use(mockErrorHandler());
+  return express()
+    .use(router)
+    .use(
+      logger
+        ? MiddlewareFactory.create({
+            config: mockServices.rootConfig(),
+            logger,
+          }).error()
+        : mockErrorHandler(),
+    );
 }
 
 describe('kafka-clusters routes', () => {
@@ -196,6 +208,51 @@ describe('kafka-clusters routes', () => {
     expect(res.body.error.message).toMatch(
       /No entity component:default\/unknown/,
     );
+  });
+
+  it('answers 400 for an entity ref with a separator in one of its parts, and does not log it as an error', async () => {
+    const { logger, lines } = recordingLogger();
+    const server = await app(
+      AuthorizeResult.ALLOW,
+      undefined,
+      undefined,
+      logger,
+    );
+    const res = await request(server).get(
+      '/entities/default/component%2Fx/orders',
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/kind 'component\/x'/),
+    });
+    // Else the catalog is asked about another ref (`component:a/b/orders`, `a:b:default/orders`).
+    for (const route of [
+      '/entities/a%2Fb/component/orders',
+      '/entities/default/component/x%2Fy',
+      '/entities/default/a%3Ab/orders',
+    ]) {
+      const other = await request(server).get(route);
+      expect([route, other.status, other.body.error.name]).toEqual([
+        route,
+        400,
+        'InputError',
+      ]);
+    }
+    // Kubernetes names never hold a '/': such a cluster route names nothing there is (404).
+    for (const route of [
+      '/clusters/prod%2Feu/namespaces/orders/kafkas/orders-kafka',
+      '/clusters/prod-eu/namespaces/or%2Fders/kafkas/orders-kafka',
+      '/clusters/prod-eu/namespaces/orders/kafkas/orders%2Fkafka',
+    ]) {
+      expect([route, (await request(server).get(route)).status]).toEqual([
+        route,
+        404,
+      ]);
+    }
+    expect(
+      lines.filter(l => l.level === 'error' || l.level === 'warn'),
+    ).toEqual([]);
   });
 
   it('lists the fleet with the state of every Kubernetes cluster', async () => {

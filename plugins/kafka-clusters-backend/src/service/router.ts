@@ -1,9 +1,26 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { clusterJson, entityStatusJson } from './json';
 import { createResponseCache } from './responseCache';
 import { KafkaStatusService } from './statusService';
+
+/**
+ * The entity ref of the route's parts. A part holding a separator (`component%2Fx`) would
+ * read as another entity's ref, or as none at all.
+ */
+function entityRefOf(parts: Record<'namespace' | 'kind' | 'name', string>) {
+  for (const [part, value] of Object.entries(parts)) {
+    if (/[:/]/.test(value)) {
+      throw new InputError(
+        `Invalid entity ${part} '${value}': a part of an entity ref cannot contain ':' or '/'`,
+      );
+    }
+  }
+  return stringifyEntityRef(parts);
+}
 
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -26,7 +43,7 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     const response = await statusService.getEntityStatus(
-      `${kind}:${namespace}/${name}`,
+      entityRefOf({ namespace, kind, name }),
       { credentials },
     );
     responses.send(

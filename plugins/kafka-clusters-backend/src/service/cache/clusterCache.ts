@@ -23,7 +23,11 @@ import {
   KubeRequestError,
   toKubeRequestError,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
-import { startResourceWatch } from '../kubernetes/resourceWatch';
+import {
+  realSchedule,
+  Schedule,
+  startResourceWatch,
+} from '../kubernetes/resourceWatch';
 
 export interface ClusterCacheOptions {
   cluster: ClusterDetails;
@@ -40,6 +44,13 @@ export interface ClusterCacheOptions {
   rebuildEveryMs: number;
   requestTimeoutMs: number;
   now(): Date;
+  /** Where backoffs and rediscovery are timed (tests pass a clock they move by hand). */
+  schedule?: Schedule;
+}
+
+interface Failure {
+  error: KubeRequestError;
+  since: number;
 }
 
 /** One watched collection: a spec in one namespace (or cluster-wide). */
@@ -50,8 +61,9 @@ interface Feed {
   synced: boolean;
   /** Last time the feed was known current (ms). */
   healthyAt?: number;
-  error?: { error: KubeRequestError; since: number };
+  error?: Failure;
   stop(): void;
+  retryNow(): void;
 }
 
 export interface ClusterCache {
@@ -106,8 +118,11 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     cfk: { installed: false },
     strimzi: { installed: false },
   };
-  let discoveryError: { error: KubeRequestError; since: number } | undefined;
+  let discoveryError: Failure | undefined;
   let discovered = false;
+  let discovering: Promise<void> | undefined;
+  const schedule = options.schedule ?? realSchedule;
+  let cancelRediscovery = () => {};
   let kc: KubeConfig | undefined;
   let statuses: readonly KafkaClusterStatus[] = [];
   let labelIndex = new Map<string, KafkaClusterStatus[]>();
@@ -136,6 +151,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       items: new Map(),
       synced: false,
       stop: () => {},
+      retryNow: () => {},
     };
     const watch = startResourceWatch({
       kc: kc!,
@@ -144,6 +160,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       fieldSelector: spec.fieldSelector,
       project: spec.project,
       requestTimeoutMs: options.requestTimeoutMs,
+      schedule,
       listener: {
         reset(items) {
           feed.items = items;
@@ -165,6 +182,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
               namespace,
             });
             feed.error = undefined;
+            retryNow();
           }
         },
         failed(error) {
@@ -187,12 +205,35 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       },
     });
     feed.stop = watch.stop;
+    feed.retryNow = watch.retryNow;
     feeds.set(feedKey(spec, namespace), feed);
   }
 
   function stopFeeds() {
     for (const feed of feeds.values()) feed.stop();
     feeds.clear();
+  }
+
+  /**
+   * The API server answered a request: what still waits out a backoff after failing against it
+   * asks again now, instead of coming back one by one over the next half minute.
+   */
+  function retryNow() {
+    for (const feed of feeds.values()) if (feed.error) feed.retryNow();
+    if (discoveryError) void rediscover();
+  }
+
+  /** One discovery at a time, however many feeds recover together. */
+  function rediscover(): Promise<void> {
+    discovering ??= discover().finally(() => (discovering = undefined));
+    return discovering;
+  }
+
+  function rediscoverLater() {
+    cancelRediscovery = schedule(() => {
+      rediscoverLater();
+      void rediscover();
+    }, options.rediscoverEveryMs);
   }
 
   /** Starts the feeds of every installed operator, and stops those of removed ones. */
@@ -245,6 +286,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
             startFeed(spec, version, namespace);
         }
       }
+      retryNow();
     } catch (error) {
       const classified = toKubeRequestError(error);
       if (!discoveryError) {
@@ -342,37 +384,53 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
   }
 
   function errors(): KubernetesClusterError[] {
-    const list: KubernetesClusterError[] = [];
-    if (discoveryError) {
-      list.push({
-        cluster: cluster.name,
-        kind: discoveryError.error.kind,
-        message: discoveryError.error.message,
-        since: new Date(discoveryError.since).toISOString(),
-      });
-    }
-    // One error per kind and namespace: an API server that went away fails every feed at
-    // once, and the user needs to read that once, with the resources it concerns.
-    const groups = new Map<string, Feed[]>();
+    // One error per kind and namespace: an API server that went away fails discovery and every
+    // feed at once, and the user needs to read that once, with the resources it concerns.
+    const groups = new Map<
+      string,
+      { failure: Failure; namespace?: string; resources: string[] }
+    >();
     for (const feed of feeds.values()) {
       if (!feed.error) continue;
       const key = `${feed.error.error.kind}@${feed.namespace ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), feed]);
+      const group = groups.get(key) ?? {
+        failure: feed.error,
+        namespace: feed.namespace,
+        resources: [],
+      };
+      if (feed.error.since < group.failure.since) group.failure = feed.error;
+      group.resources.push(
+        `${feed.spec.plural}${feed.spec.group ? `.${feed.spec.group}` : ''}`,
+      );
+      groups.set(key, group);
     }
-    for (const group of groups.values()) {
-      const first = group.reduce((a, b) =>
-        b.error!.since < a.error!.since ? b : a,
+    const list: KubernetesClusterError[] = [];
+    if (discoveryError) {
+      const kind = discoveryError.error.kind;
+      const same = [...groups.values()].filter(
+        g => g.failure.error.kind === kind,
       );
-      const resources = group.map(
-        feed =>
-          `${feed.spec.plural}${feed.spec.group ? `.${feed.spec.group}` : ''}`,
-      );
+      // Discovery is cluster-wide: it joins the feeds' error of its kind in any namespace.
+      for (const group of same) {
+        if (discoveryError.since < group.failure.since)
+          group.failure = discoveryError;
+      }
+      if (same.length === 0) {
+        list.push({
+          cluster: cluster.name,
+          kind,
+          message: discoveryError.error.message,
+          since: new Date(discoveryError.since).toISOString(),
+        });
+      }
+    }
+    for (const { failure, namespace, resources } of groups.values()) {
       list.push({
         cluster: cluster.name,
-        kind: first.error!.error.kind,
-        message: first.error!.error.message,
-        since: new Date(first.error!.since).toISOString(),
-        namespace: first.namespace,
+        kind: failure.error.kind,
+        message: failure.error.message,
+        since: new Date(failure.since).toISOString(),
+        namespace,
         resource:
           resources.length <= 3
             ? resources.join(', ')
@@ -403,15 +461,14 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     start() {
       if (running) return;
       running = true;
-      void discover();
-      timers = [
-        setInterval(() => void discover(), options.rediscoverEveryMs),
-        setInterval(tick, options.rebuildEveryMs),
-      ];
+      void rediscover();
+      rediscoverLater();
+      timers = [setInterval(tick, options.rebuildEveryMs)];
       for (const timer of timers) timer.unref();
     },
     stop() {
       running = false;
+      cancelRediscovery();
       for (const timer of timers) clearInterval(timer);
       stopFeeds();
     },

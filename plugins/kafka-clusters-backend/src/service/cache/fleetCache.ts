@@ -18,6 +18,7 @@ import {
   readConfigClusters,
   usesCatalogClusters,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
+import { Schedule } from '../kubernetes/resourceWatch';
 import { ClusterCache, createClusterCache } from './clusterCache';
 
 export interface FleetCacheSettings {
@@ -57,6 +58,8 @@ export function createFleetCache(options: {
   adapters: readonly KafkaOperatorAdapter[];
   settings: FleetCacheSettings;
   now?: () => Date;
+  /** Where the caches time backoffs and rediscovery (tests pass a clock they move by hand). */
+  schedule?: Schedule;
 }): FleetCache {
   const { logger, settings, adapters } = options;
   const now = options.now ?? (() => new Date());
@@ -80,6 +83,7 @@ export function createFleetCache(options: {
       rebuildEveryMs: settings.rebuildEveryMs,
       requestTimeoutMs: settings.requestTimeoutMs,
       now,
+      schedule: options.schedule,
       kubeConfig: async () =>
         buildKubeConfig(
           cluster,

@@ -30,6 +30,27 @@ export interface ResourceWatchOptions<T> {
   /** Backoff bounds after errors; jitter spreads the reconnects of many clusters. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Where the waits between requests are timed (tests pass a clock they move by hand). */
+  schedule?: Schedule;
+}
+
+/** Runs `fn` after `ms` milliseconds; returns what cancels it. */
+export type Schedule = (fn: () => void, ms: number) => () => void;
+
+/** Real timers, which never keep the process alive on their own. */
+export const realSchedule: Schedule = (fn, ms) => {
+  const timer = setTimeout(fn, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
+export interface ResourceWatch {
+  stop(): void;
+  /**
+   * Runs the list or watch waiting out a backoff now, with the backoff started afresh: the API
+   * server answered another request. Does nothing while a request is in flight.
+   */
+  retryNow(): void;
 }
 
 interface KubeObject {
@@ -44,14 +65,15 @@ interface KubeList {
 /**
  * Lists a collection, then watches it from the list's resourceVersion, keeping only each
  * object's projection. Relists on 410 Gone, reconnects after client-node's periodic watch
- * timeout, and retries failures with exponential backoff and jitter, until stopped.
+ * timeout, and retries failures with exponential backoff and jitter (or at once, on
+ * `retryNow`), until stopped.
  *
  * client-node's informer keeps every whole object and gives up on the first error, so this
  * loop is built on its Watch instead.
  */
-export function startResourceWatch<T>(options: ResourceWatchOptions<T>): {
-  stop(): void;
-} {
+export function startResourceWatch<T>(
+  options: ResourceWatchOptions<T>,
+): ResourceWatch {
   const { kc, path, listener, project } = options;
   const pageSize = options.pageSize ?? 500;
   const minBackoff = options.minBackoffMs ?? 1_000;
@@ -64,11 +86,16 @@ export function startResourceWatch<T>(options: ResourceWatchOptions<T>): {
   let failures = 0;
   let resourceVersion: string | undefined;
   let abort: AbortController | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  const wait = options.schedule ?? realSchedule;
+  let pending: { step: () => void; cancel: () => void } | undefined;
 
-  const schedule = (fn: () => void, ms: number) => {
+  const schedule = (step: () => void, ms: number) => {
     if (stopped) return;
-    timer = setTimeout(fn, ms);
+    const cancel = wait(() => {
+      pending = undefined;
+      step();
+    }, ms);
+    pending = { step, cancel };
   };
   const backoff = () => {
     const base = Math.min(maxBackoff, minBackoff * 2 ** Math.min(failures, 10));
@@ -124,6 +151,7 @@ export function startResourceWatch<T>(options: ResourceWatchOptions<T>): {
   async function watch() {
     if (stopped) return;
     let gone = false;
+    let ended = false;
     const onEvent = (type: string, object: KubeObject & { code?: number }) => {
       if (type === 'ERROR') {
         if (object?.code === 410) gone = true;
@@ -143,6 +171,7 @@ export function startResourceWatch<T>(options: ResourceWatchOptions<T>): {
       listener.healthy();
     };
     const onDone = (error: unknown) => {
+      ended = true;
       abort = undefined;
       if (stopped) return;
       const status = (error as { statusCode?: number } | null)?.statusCode;
@@ -169,6 +198,8 @@ export function startResourceWatch<T>(options: ResourceWatchOptions<T>): {
         onDone,
       );
       if (stopped) abort.abort();
+      // The API server took the watch: it answers again, even where nothing changes for long.
+      else if (!ended) listener.healthy();
     } catch (error) {
       onDone(error);
     }
@@ -178,8 +209,16 @@ export function startResourceWatch<T>(options: ResourceWatchOptions<T>): {
   return {
     stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      pending?.cancel();
       abort?.abort();
+    },
+    retryNow() {
+      if (stopped || !pending) return;
+      const { step, cancel } = pending;
+      cancel();
+      pending = undefined;
+      failures = 0;
+      step();
     },
   };
 }
