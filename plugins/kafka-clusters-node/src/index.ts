@@ -6,4 +6,4 @@
  */
 
 export * from './clusters';
-export * from './adapters';
+export * from './operators';
