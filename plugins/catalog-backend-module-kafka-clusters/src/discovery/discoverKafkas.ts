@@ -18,7 +18,7 @@ export interface DiscoveredTopic extends ObjectMeta {
 /** A Kafka resource of one operator. */
 export interface DiscoveredKafka extends ObjectMeta {
   operator: KafkaOperator;
-  /** The version it was read at, e.g. `kafka.strimzi.io/v1`. */
+  /** The `group/version` it was read at. */
   apiVersion: string;
   /** Its KafkaTopic resources; empty unless topics were asked for. */
   topics: DiscoveredTopic[];

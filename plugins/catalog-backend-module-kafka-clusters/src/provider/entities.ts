@@ -13,21 +13,25 @@ import {
   RESOURCE_TYPES,
   stringifyKafkaClusterRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
+import {
+  defaultOperatorFacts,
+  OperatorFacts,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 import { ANNOTATION_KAFKA_TOPIC_REF, locationOf } from '../annotations';
 import { DiscoveredKafka, DiscoveredTopic } from '../discovery/discoverKafkas';
 import { kafkaClusterEntityName, kafkaTopicEntityName } from './entityName';
 
-const OPERATOR_NAMES: Record<KafkaOperator, string> = {
-  cfk: 'Confluent for Kubernetes',
-  strimzi: 'Strimzi',
-};
+// Each operator's name, and the labels it puts on everything it creates for a Kafka cluster
+// (pods, services, pod sets), so the Kubernetes tab of the Resource shows them.
+const OPERATORS = new Map<KafkaOperator, OperatorFacts>(
+  defaultOperatorFacts.map(facts => [facts.operator, facts]),
+);
 
-// The labels each operator puts on everything it creates for a Kafka cluster (pods, services,
-// pod sets), so the Kubernetes tab of the Resource shows them (operators.md §1.5, §2.3).
-const WORKLOAD_SELECTORS: Record<KafkaOperator, (name: string) => string> = {
-  cfk: name => `app=${name}`,
-  strimzi: name => `strimzi.io/cluster=${name}`,
-};
+function factsOf(operator: KafkaOperator): OperatorFacts {
+  const facts = OPERATORS.get(operator);
+  if (!facts) throw new Error(`Unknown Kafka operator '${operator}'`);
+  return facts;
+}
 
 /** The Kubernetes cluster a resource was found on. */
 export interface KubernetesClusterInfo {
@@ -97,7 +101,7 @@ export function kafkaClusterEntity(
       name: kafkaClusterEntityName(ref),
       namespace: DEFAULT_NAMESPACE,
       title: `${kafka.name} (${cluster.name}/${kafka.namespace})`,
-      description: `${OPERATOR_NAMES[kafka.operator]} Kafka cluster ${
+      description: `${factsOf(kafka.operator).title} Kafka cluster ${
         kafka.namespace
       }/${kafka.name} on Kubernetes cluster ${cluster.name}`,
       tags: ['kafka', kafka.operator],
@@ -106,9 +110,9 @@ export function kafkaClusterEntity(
         [ANNOTATION_KAFKA_REF]: stringifyKafkaClusterRef(ref),
         [KUBERNETES_ANNOTATIONS.cluster]: cluster.name,
         [KUBERNETES_ANNOTATIONS.namespace]: kafka.namespace,
-        [KUBERNETES_ANNOTATIONS.labelSelector]: WORKLOAD_SELECTORS[
-          kafka.operator
-        ](kafka.name),
+        [KUBERNETES_ANNOTATIONS.labelSelector]: factsOf(
+          kafka.operator,
+        ).workloadSelector(kafka.name),
       },
       ...(links.length > 0 && { links }),
     },

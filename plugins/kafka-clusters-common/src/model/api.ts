@@ -31,7 +31,7 @@ export interface KubernetesClusterError {
   since: string;
   /** Set when the error concerns one namespace (namespace-scoped watching). */
   namespace?: string;
-  /** The resource the failing request was about, e.g. `kafkas.kafka.strimzi.io`. */
+  /** The resource the failing request was about, as `<plural>.<API group>`. */
   resource?: string;
 }
 

@@ -17,7 +17,7 @@ import {
 export type KafkaOperator = 'cfk' | 'strimzi';
 
 /**
- * A condition as the operator wrote it (CFK types keep their `platform.confluent.io/` prefix).
+ * A condition as the operator wrote it (CFK types keep their API group as a prefix).
  *
  * @public
  */
@@ -36,7 +36,7 @@ export interface KafkaCondition {
  * @public
  */
 export interface KafkaReconcilePause {
-  /** `annotation` (Strimzi `strimzi.io/pause-reconciliation`, CFK `platform.confluent.io/block-reconcile`) or `condition` (Strimzi `ReconciliationPaused`). */
+  /** `annotation` (the operator's pause annotation: Strimzi's pause-reconciliation, CFK's block-reconcile) or `condition` (Strimzi `ReconciliationPaused`). */
   source: 'annotation' | 'condition';
   /** The annotation key or condition type. */
   key: string;
@@ -138,7 +138,7 @@ export interface KafkaClusterStatus {
   /** Kubernetes cluster, namespace and name of the Kafka CR. */
   ref: KafkaClusterRef;
   operator: KafkaOperator;
-  /** The Kafka CR's apiVersion as read, e.g. `kafka.strimzi.io/v1`. */
+  /** The Kafka CR's apiVersion as read (`<group>/<version>`). */
   apiVersion: string;
   /** The Kafka CR's labels, for entity matching. */
   labels: Record<string, string>;

@@ -3,7 +3,7 @@ import { assembleCfk } from './health/assemble';
 import { cfkWatches } from './health/watches';
 
 /**
- * The Confluent for Kubernetes adapter (`platform.confluent.io/v1beta1`).
+ * The Confluent for Kubernetes adapter: its watch specs and health rules.
  *
  * @public
  */

@@ -2,18 +2,15 @@ import { KafkaCondition } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { get, list, str, truncate } from './raw';
 import { isoTime } from './time';
 
-// Conditions that say all is well: their messages ("Cluster is ready.") are never read, and
-// 20,000 topics carry one each.
-const GOOD_WHEN_TRUE = new Set([
-  'Ready',
-  'platform.confluent.io/statefulset-available',
-  'platform.confluent.io/resources-ready',
-  'platform.confluent.io/cluster-ready',
-  'platform.confluent.io/app-ready',
-]);
-
-/** Reads `status.conditions` as the model keeps them (no probe times: they change every poll). */
-export function projectConditions(status: unknown): KafkaCondition[] {
+/**
+ * Reads `status.conditions` as the model keeps them (no probe times: they change every poll).
+ * The messages of conditions that say all is well (`goodWhenTrue`, e.g. "Cluster is ready.")
+ * are never read, and 20,000 topics carry one each: they are dropped.
+ */
+export function projectConditions(
+  status: unknown,
+  goodWhenTrue: ReadonlySet<string>,
+): KafkaCondition[] {
   const conditions: KafkaCondition[] = [];
   for (const item of list(get(status, 'conditions'))) {
     const type = str(get(item, 'type'));
@@ -24,7 +21,7 @@ export function projectConditions(status: unknown): KafkaCondition[] {
     const condition: KafkaCondition = { type, status: value };
     const reason = str(get(item, 'reason'));
     const message =
-      value === 'True' && GOOD_WHEN_TRUE.has(type)
+      value === 'True' && goodWhenTrue.has(type)
         ? undefined
         : truncate(str(get(item, 'message'))?.trim());
     const since = isoTime(str(get(item, 'lastTransitionTime')));

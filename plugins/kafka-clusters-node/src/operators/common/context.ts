@@ -5,7 +5,7 @@ import {
   KubernetesSnapshot,
   itemsOf,
 } from '../types';
-import { ProjectedPvc, eventWatch, pvcWatch } from './core';
+import { EVENTS_KEY, ProjectedEvent, ProjectedPvc, pvcWatch } from './core';
 import { EventIndex, indexEvents } from './events';
 import { keyOf } from './meta';
 
@@ -29,7 +29,9 @@ export function ruleContext(
     now: options.now,
     thresholds: { ...DEFAULT_HEALTH_THRESHOLDS, ...options.thresholds },
     pvcs: new Map(pvcs.map(p => [keyOf(p.meta.namespace, p.meta.name), p])),
-    events: indexEvents(itemsOf(snapshot, eventWatch)),
+    events: indexEvents(
+      snapshot.objects[EVENTS_KEY] as readonly ProjectedEvent[] | undefined,
+    ),
     observedAt: options.observedAt ?? options.now.toISOString(),
   };
 }

@@ -8,7 +8,10 @@ import {
 } from '../../__fixtures__/core';
 import { cfkPod } from '../../__fixtures__/cfk';
 import { strimziNodePod } from '../../__fixtures__/strimzi';
-import { projectEvent, projectPod, projectPvc } from './core';
+import { cfkFacts } from '../cfk/facts';
+import { eventWatch } from '../events';
+import { strimziFacts } from '../strimzi/facts';
+import { projectPod, projectPvc } from './core';
 import { projectMeta } from './meta';
 
 describe('projectPod', () => {
@@ -19,7 +22,7 @@ describe('projectPod', () => {
       ...crashLoop('OOMKilled', 137, ago(3)),
     });
     raw.metadata.labels.team = 'orders';
-    const projected = projectPod(raw)!;
+    const projected = projectPod(raw, cfkFacts)!;
     expect(projected).toEqual({
       meta: {
         apiVersion: 'v1',
@@ -66,7 +69,7 @@ describe('projectPod', () => {
         since: ago(5),
       },
     });
-    const projected = projectPod(raw, ['strimzi.io/revision'])!;
+    const projected = projectPod(raw, strimziFacts, ['strimzi.io/revision'])!;
     expect(projected.meta.annotations).toEqual({ 'strimzi.io/revision': 'r2' });
     expect(projected.meta.labels['strimzi.io/pool-name']).toBe('broker');
     expect(projected.meta.labels['app.kubernetes.io/name']).toBeUndefined();
@@ -111,7 +114,7 @@ describe('projectPod', () => {
         },
       },
     ];
-    const projected = projectPod(raw)!;
+    const projected = projectPod(raw, cfkFacts)!;
     expect(projected.restarts).toBe(3);
     expect(projected.waiting).toEqual({
       container: 'main',
@@ -125,8 +128,8 @@ describe('projectPod', () => {
   });
 
   it('refuses objects without name or namespace', () => {
-    expect(projectPod({ metadata: { name: 'x' } })).toBeUndefined();
-    expect(projectPod(null)).toBeUndefined();
+    expect(projectPod({ metadata: { name: 'x' } }, cfkFacts)).toBeUndefined();
+    expect(projectPod(null, cfkFacts)).toBeUndefined();
   });
 });
 
@@ -163,7 +166,7 @@ describe('projectPvc and projectEvent', () => {
       last: ago(1),
       count: 7,
     });
-    expect(projectEvent(kept)).toEqual({
+    expect(eventWatch.project(kept)).toEqual({
       involved: { kind: 'Pod', namespace: 'ns', name: 'kafka-0' },
       type: 'Warning',
       reason: 'BackOff',
@@ -173,7 +176,7 @@ describe('projectPvc and projectEvent', () => {
       lastSeen: new Date(ago(1)).toISOString(),
     });
     expect(
-      projectEvent(
+      eventWatch.project(
         normalEvent({
           namespace: 'ns',
           pod: 'kafka-0',
@@ -183,7 +186,7 @@ describe('projectPvc and projectEvent', () => {
       ),
     ).toBeUndefined();
     expect(
-      projectEvent(
+      eventWatch.project(
         warningEvent({
           namespace: 'ns',
           involved: { kind: 'Deployment', name: 'web' },
@@ -212,7 +215,7 @@ describe('projectPvc and projectEvent', () => {
       eventTime: ago(20),
       series: { count: 12, lastObservedTime: ago(2) },
     };
-    expect(projectEvent(event)).toMatchObject({
+    expect(eventWatch.project(event)).toMatchObject({
       involved: { kind: 'PersistentVolumeClaim', name: 'data0-kafka-0' },
       message: 'storageclass "x" not found',
       count: 12,

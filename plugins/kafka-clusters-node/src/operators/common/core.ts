@@ -1,4 +1,5 @@
 import { WatchSpec } from '../types';
+import { OperatorFacts } from './facts';
 import { ProjectedMeta, projectMeta } from './meta';
 import { get, list, num, str, truncate } from './raw';
 import { isoTime, parseTime } from './time';
@@ -61,18 +62,6 @@ const SERIOUS_WAITING = [
   'RunContainerError',
 ];
 
-/** Pod labels the adapters match on; others are dropped to save memory. */
-export function isOperatorPodLabel(key: string): boolean {
-  return (
-    key.startsWith('strimzi.io/') ||
-    key.startsWith('platform.confluent.io/') ||
-    key === 'app' ||
-    key === 'type' ||
-    key === 'confluent-platform' ||
-    key === 'controller-revision-hash'
-  );
-}
-
 function containerStatuses(status: unknown): unknown[] {
   return [
     ...list(get(status, 'initContainerStatuses')),
@@ -134,13 +123,17 @@ function pickTermination(
   return picked;
 }
 
-/** Projects a pod; annotations listed are kept (Strimzi's `strimzi.io/revision`). */
+/**
+ * Projects a pod, keeping only the labels its operator's rules read (others are dropped to save
+ * memory) and the annotations listed (a revision, say).
+ */
 export function projectPod(
   object: unknown,
+  operator: Pick<OperatorFacts, 'isOperatorPodLabel'>,
   annotations: readonly string[] = [],
 ): ProjectedPod | undefined {
   const meta = projectMeta(object, {
-    keepLabel: isOperatorPodLabel,
+    keepLabel: operator.isOperatorPodLabel,
     annotations,
   });
   if (!meta) {
@@ -196,35 +189,11 @@ export function projectPvc(object: unknown): ProjectedPvc | undefined {
   return pvc;
 }
 
-/** Kinds whose events can explain a verdict; events of other objects are not kept. */
-export const EVENT_KINDS = new Set([
-  'Pod',
-  'PersistentVolumeClaim',
-  'StatefulSet',
-  'StrimziPodSet',
-  // CFK
-  'Kafka',
-  'KRaftController',
-  'Zookeeper',
-  'SchemaRegistry',
-  'Connect',
-  'Connector',
-  'KsqlDB',
-  'ControlCenter',
-  'KafkaRestProxy',
-  'KafkaTopic',
-  'ClusterLink',
-  'ConfluentRolebinding',
-  // Strimzi (Kafka and KafkaTopic above)
-  'KafkaNodePool',
-  'KafkaUser',
-  'KafkaConnect',
-  'KafkaConnector',
-  'KafkaMirrorMaker2',
-  'KafkaBridge',
-]);
-
-export function projectEvent(object: unknown): ProjectedEvent | undefined {
+/** Projects a Warning event of one of `kinds` (the kinds whose events can explain a verdict). */
+export function projectEvent(
+  object: unknown,
+  kinds: ReadonlySet<string>,
+): ProjectedEvent | undefined {
   const type = str(get(object, 'type')) ?? 'Normal';
   const involved = get(object, 'involvedObject') ?? get(object, 'regarding');
   const kind = str(get(involved, 'kind'));
@@ -233,13 +202,7 @@ export function projectEvent(object: unknown): ProjectedEvent | undefined {
     str(get(involved, 'namespace')) ??
     str(get(object, 'metadata', 'namespace'));
   // Normal events (Scheduled, Pulled, Started) never explain a bad verdict.
-  if (
-    type !== 'Warning' ||
-    !kind ||
-    !name ||
-    !namespace ||
-    !EVENT_KINDS.has(kind)
-  ) {
+  if (type !== 'Warning' || !kind || !name || !namespace || !kinds.has(kind)) {
     return undefined;
   }
   const event: ProjectedEvent = {
@@ -278,13 +241,24 @@ export const pvcWatch: WatchSpec<ProjectedPvc> = {
   project: projectPvc,
 };
 
-/** Warning events only: the only ones that explain a verdict. */
-export const eventWatch: WatchSpec<ProjectedEvent> = {
-  key: 'core/events',
-  group: '',
-  versions: ['v1'],
-  kind: 'Event',
-  plural: 'events',
-  fieldSelector: 'type=Warning',
-  project: projectEvent,
-};
+/** The snapshot key of the events watch, whichever kinds it keeps. */
+export const EVENTS_KEY = 'core/events';
+
+/**
+ * Warning events only (the only ones that explain a verdict) of the kinds given; every adapter
+ * shares one such watch, of every operator's event kinds.
+ */
+export function createEventWatch(
+  kinds: Iterable<string>,
+): WatchSpec<ProjectedEvent> {
+  const kept = new Set(kinds);
+  return {
+    key: EVENTS_KEY,
+    group: '',
+    versions: ['v1'],
+    kind: 'Event',
+    plural: 'events',
+    fieldSelector: 'type=Warning',
+    project: object => projectEvent(object, kept),
+  };
+}

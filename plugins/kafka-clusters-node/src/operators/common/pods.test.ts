@@ -7,7 +7,9 @@ import {
 } from '../../__fixtures__/core';
 import { cfkPod } from '../../__fixtures__/cfk';
 import { DEFAULT_HEALTH_THRESHOLDS } from '../types';
-import { projectEvent, projectPod, projectPvc, ProjectedEvent } from './core';
+import { cfkFacts } from '../cfk/facts';
+import { eventWatch } from '../events';
+import { projectPod, projectPvc, ProjectedEvent } from './core';
 import { indexEvents } from './events';
 import { PodContext, assessPod } from './pods';
 
@@ -28,7 +30,7 @@ function context(
     pvcs: new Map(pvcs.map(p => [`${p.meta.namespace}/${p.meta.name}`, p])),
     events: indexEvents(
       (o.events ?? [])
-        .map(e => projectEvent(e))
+        .map(e => eventWatch.project(e))
         .filter((e): e is ProjectedEvent => e !== undefined),
     ),
     fixes: () => FIXES,
@@ -37,7 +39,7 @@ function context(
 }
 
 function assess(raw: Record<string, any>, ctx = context()) {
-  return assessPod(projectPod(raw)!, ctx);
+  return assessPod(projectPod(raw, cfkFacts)!, ctx);
 }
 
 describe('assessPod', () => {

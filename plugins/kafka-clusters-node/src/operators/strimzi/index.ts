@@ -3,7 +3,7 @@ import { assembleStrimzi } from './health/assemble';
 import { strimziWatches } from './health/watches';
 
 /**
- * The Strimzi adapter (`kafka.strimzi.io` v1 or v1beta2, `core.strimzi.io` StrimziPodSet).
+ * The Strimzi adapter: its watch specs and health rules.
  *
  * @public
  */

@@ -15,8 +15,9 @@ import {
   ProjectedCfkConnector,
 } from './appProjections';
 import { CFK_BLOCK_RECONCILE } from './projections';
+import { CFK_CONDITIONS } from '../facts';
 
-const APP_READY = 'platform.confluent.io/app-ready';
+const APP_READY = CFK_CONDITIONS.appReady;
 const OPERATOR = 'the Confluent for Kubernetes operator';
 const DONE_STATES = ['CREATED', 'SUCCEEDED'];
 

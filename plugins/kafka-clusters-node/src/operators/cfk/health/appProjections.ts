@@ -10,6 +10,7 @@ import {
   num,
   str,
 } from '../../common/raw';
+import { CFK_GOOD_CONDITIONS } from './projections';
 
 /** Status fields every CFK application CR has (KafkaTopic, Connector, ClusterLink, ConfluentRolebinding). */
 export interface CfkAppStatus {
@@ -30,7 +31,7 @@ function projectApp(object: unknown): CfkAppStatus | undefined {
   const app: CfkAppStatus = {
     meta,
     hasStatus: status !== undefined && Object.keys(status).length > 0,
-    conditions: projectConditions(status),
+    conditions: projectConditions(status, CFK_GOOD_CONDITIONS),
   };
   const state = str(get(status, 'state'));
   const appState = str(get(status, 'appState'));

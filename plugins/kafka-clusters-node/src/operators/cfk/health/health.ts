@@ -24,6 +24,7 @@ import {
   ProjectedCfkCluster,
   ProjectedStatefulSet,
 } from './projections';
+import { CFK_CONDITIONS } from '../facts';
 
 /**
  * The only phases any source documents (operators.md §1.3). Any other phase is `unknown`,
@@ -31,11 +32,11 @@ import {
  */
 export const CFK_KNOWN_PHASES = ['RUNNING', 'PROVISIONING'];
 
-const ROLLING = 'platform.confluent.io/rolling';
-const CLUSTER_READY = 'platform.confluent.io/cluster-ready';
+const ROLLING = CFK_CONDITIONS.rolling;
+const CLUSTER_READY = CFK_CONDITIONS.clusterReady;
 const READINESS_CONDITIONS = [
-  'platform.confluent.io/statefulset-available',
-  'platform.confluent.io/resources-ready',
+  CFK_CONDITIONS.statefulSetAvailable,
+  CFK_CONDITIONS.resourcesReady,
   CLUSTER_READY,
 ];
 const REVISION_LABEL = 'controller-revision-hash';

@@ -12,6 +12,7 @@ import {
   ProjectedCfkRestClass,
 } from './appProjections';
 import { ProjectedCfkCluster } from './projections';
+import { CFK_LABELS } from '../facts';
 
 /**
  * Lookups from the ways CFK resources name their Kafka cluster (operators.md §1.2, §1.5):
@@ -197,7 +198,7 @@ export function indexCfkPods(
 
 /**
  * The pods of a cluster CR: `app=<name>` in its namespace, and when the pod carries
- * `platform.confluent.io/type`, the CR's kind in lower case.
+ * CFK's type label, the CR's kind in lower case.
  */
 export function podsOfCr(
   index: ReadonlyMap<string, ProjectedPod[]>,
@@ -207,7 +208,8 @@ export function podsOfCr(
   return (index.get(keyOf(cr.meta.namespace, cr.meta.name)) ?? []).filter(
     pod => {
       const label =
-        pod.meta.labels['platform.confluent.io/type'] ?? pod.meta.labels.type;
+        pod.meta.labels[CFK_LABELS.platformType] ??
+        pod.meta.labels[CFK_LABELS.type];
       return label === undefined || label === type;
     },
   );

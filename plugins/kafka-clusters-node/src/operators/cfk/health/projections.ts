@@ -14,9 +14,15 @@ import {
   str,
 } from '../../common/raw';
 import { projectCfkListeners } from './listeners';
+import { CFK_ANNOTATIONS, CFK_LABELS, cfkFacts } from '../facts';
 
 /** The CFK annotation that pauses reconciliation. */
-export const CFK_BLOCK_RECONCILE = 'platform.confluent.io/block-reconcile';
+export const CFK_BLOCK_RECONCILE = CFK_ANNOTATIONS.blockReconcile;
+
+/** Conditions whose messages are not kept when they are True. */
+export const CFK_GOOD_CONDITIONS: ReadonlySet<string> = new Set(
+  cfkFacts.goodConditions,
+);
 
 const CR_ANNOTATIONS = [CFK_BLOCK_RECONCILE];
 
@@ -63,7 +69,7 @@ export function projectCfkCluster(
   }
   const spec = get(object, 'spec');
   const status = asObject(get(object, 'status'));
-  const conditions = projectConditions(status);
+  const conditions = projectConditions(status, CFK_GOOD_CONDITIONS);
   const cr: ProjectedCfkCluster = {
     meta,
     hasStatus:
@@ -134,13 +140,13 @@ export interface ProjectedStatefulSet {
 function isCfkStatefulSet(object: unknown): boolean {
   const labels = asObject(get(object, 'metadata', 'labels')) ?? {};
   if (
-    'confluent-platform' in labels ||
-    'platform.confluent.io/type' in labels
+    CFK_LABELS.confluentPlatform in labels ||
+    CFK_LABELS.platformType in labels
   ) {
     return true;
   }
   return list(get(object, 'metadata', 'ownerReferences')).some(owner =>
-    str(get(owner, 'apiVersion'))?.startsWith('platform.confluent.io/'),
+    str(get(owner, 'apiVersion'))?.startsWith(`${cfkFacts.group}/`),
   );
 }
 

@@ -1,10 +1,7 @@
 import { WatchSpec } from '../../types';
-import {
-  ProjectedPod,
-  eventWatch,
-  projectPod,
-  pvcWatch,
-} from '../../common/core';
+import { ProjectedPod, projectPod, pvcWatch } from '../../common/core';
+import { eventWatch } from '../../events';
+import { cfkFacts } from '../facts';
 import {
   ProjectedCfkClusterLink,
   ProjectedCfkConnector,
@@ -24,71 +21,55 @@ import {
   projectStatefulSet,
 } from './projections';
 
-const GROUP = 'platform.confluent.io';
-
 function cfk<T>(
   kind: string,
-  plural: string,
   project: (object: unknown) => T | undefined,
 ): WatchSpec<T> {
+  const facts = cfkFacts.kinds.find(k => k.kind === kind);
+  if (!facts) throw new Error(`${kind} is not a CFK kind`);
   return {
-    key: `${GROUP}/${plural}`,
-    group: GROUP,
-    versions: ['v1beta1'],
+    key: `${cfkFacts.group}/${facts.plural}`,
+    group: cfkFacts.group,
+    versions: cfkFacts.versions,
     kind,
-    plural,
+    plural: facts.plural,
     project,
   };
 }
 
 /** Every kind the CFK adapter reads, by role. */
 export const cfkWatches = {
-  kafkas: cfk('Kafka', 'kafkas', projectCfkCluster),
-  kraftControllers: cfk(
-    'KRaftController',
-    'kraftcontrollers',
-    projectCfkCluster,
-  ),
-  zookeepers: cfk('Zookeeper', 'zookeepers', projectCfkCluster),
-  schemaRegistries: cfk(
-    'SchemaRegistry',
-    'schemaregistries',
-    projectCfkCluster,
-  ),
-  connects: cfk('Connect', 'connects', projectCfkCluster),
-  ksqlDbs: cfk('KsqlDB', 'ksqldbs', projectCfkCluster),
-  controlCenters: cfk('ControlCenter', 'controlcenters', projectCfkCluster),
-  restProxies: cfk('KafkaRestProxy', 'kafkarestproxies', projectCfkCluster),
-  connectors: cfk<ProjectedCfkConnector>(
-    'Connector',
-    'connectors',
-    projectCfkConnector,
-  ),
+  kafkas: cfk('Kafka', projectCfkCluster),
+  kraftControllers: cfk('KRaftController', projectCfkCluster),
+  zookeepers: cfk('Zookeeper', projectCfkCluster),
+  schemaRegistries: cfk('SchemaRegistry', projectCfkCluster),
+  connects: cfk('Connect', projectCfkCluster),
+  ksqlDbs: cfk('KsqlDB', projectCfkCluster),
+  controlCenters: cfk('ControlCenter', projectCfkCluster),
+  restProxies: cfk('KafkaRestProxy', projectCfkCluster),
+  connectors: cfk<ProjectedCfkConnector>('Connector', projectCfkConnector),
   restClasses: cfk<ProjectedCfkRestClass>(
     'KafkaRestClass',
-    'kafkarestclasses',
     projectCfkRestClass,
   ),
-  topics: cfk<ProjectedCfkTopic>('KafkaTopic', 'kafkatopics', projectCfkTopic),
+  topics: cfk<ProjectedCfkTopic>('KafkaTopic', projectCfkTopic),
   clusterLinks: cfk<ProjectedCfkClusterLink>(
     'ClusterLink',
-    'clusterlinks',
     projectCfkClusterLink,
   ),
   rolebindings: cfk<ProjectedCfkRolebinding>(
     'ConfluentRolebinding',
-    'confluentrolebindings',
     projectCfkRolebinding,
   ),
-  /** CFK labels every pod it creates `confluent-platform=true` (operators.md §1.5). */
+  /** CFK labels every pod it creates (operators.md §1.5). */
   pods: {
     key: 'cfk/pods',
     group: '',
     versions: ['v1'],
     kind: 'Pod',
     plural: 'pods',
-    labelSelector: 'confluent-platform=true',
-    project: (object: unknown) => projectPod(object),
+    labelSelector: cfkFacts.podSelector,
+    project: (object: unknown) => projectPod(object, cfkFacts),
   } as WatchSpec<ProjectedPod>,
   /**
    * Not label-selected: CFK's StatefulSet labels are not documented. The projection keeps only

@@ -4,9 +4,10 @@ import {
   STRIMZI_PAUSE,
   projectStrimziStatus,
 } from './projections';
+import { STRIMZI_ANNOTATIONS } from '../facts';
 
 /** Marks a KafkaTopic or KafkaUser the operator leaves alone. */
-export const STRIMZI_MANAGED = 'strimzi.io/managed';
+export const STRIMZI_MANAGED = STRIMZI_ANNOTATIONS.managed;
 
 export interface ProjectedStrimziTopic extends StrimziStatus {
   topicName: string;

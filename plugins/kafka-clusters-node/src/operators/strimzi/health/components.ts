@@ -32,6 +32,7 @@ import {
   failureCondition,
   strimziPause,
 } from './resourceHealth';
+import { STRIMZI_LABELS, STRIMZI_NAMES } from '../facts';
 
 const DEPLOYMENT_TYPES: Record<string, KafkaComponentType> = {
   KafkaConnect: 'connect',
@@ -39,11 +40,23 @@ const DEPLOYMENT_TYPES: Record<string, KafkaComponentType> = {
   KafkaBridge: 'bridge',
 };
 
-/** The Kafka CR's own operands: the suffix of their `strimzi.io/name`, and their spec field. */
+/** The Kafka CR's own operands: the suffix of their name label, and their spec field. */
 const OPERANDS: [suffix: string, type: KafkaComponentType, field: string][] = [
-  ['-entity-operator', 'entity-operator', 'entityOperator'],
-  ['-cruise-control', 'cruise-control', 'cruiseControl'],
-  ['-kafka-exporter', 'kafka-exporter', 'kafkaExporter'],
+  [
+    STRIMZI_NAMES.operandSuffixes.entityOperator,
+    'entity-operator',
+    'entityOperator',
+  ],
+  [
+    STRIMZI_NAMES.operandSuffixes.cruiseControl,
+    'cruise-control',
+    'cruiseControl',
+  ],
+  [
+    STRIMZI_NAMES.operandSuffixes.kafkaExporter,
+    'kafka-exporter',
+    'kafkaExporter',
+  ],
 ];
 
 export interface ComponentResult {
@@ -225,7 +238,7 @@ function deploymentChange(
   }
   const podSets = (
     env.podSets?.get(keyOf(meta.namespace, meta.name)) ?? []
-  ).filter(s => s.meta.labels['strimzi.io/kind'] === meta.kind);
+  ).filter(s => s.meta.labels[STRIMZI_LABELS.kind] === meta.kind);
   const roll = strimziRollSignal(
     what,
     pods ?? [],
@@ -239,7 +252,7 @@ function deploymentChange(
 
 /**
  * KafkaConnect, KafkaMirrorMaker2 or KafkaBridge: its conditions, its replicas and pods
- * (`strimzi.io/cluster=<name>`, `strimzi.io/kind=<kind>`), and its connectors.
+ * (the cluster label `<name>`, the kind label `<kind>`), and its connectors.
  */
 export function strimziDeploymentStatus(
   deployment: ProjectedStrimziDeployment,
@@ -335,7 +348,9 @@ export function strimziOperandStatuses(
   const results: ComponentResult[] = [];
   for (const [suffix, type, field] of OPERANDS) {
     const operand = `${name}${suffix}`;
-    const own = pods.filter(p => p.meta.labels['strimzi.io/name'] === operand);
+    const own = pods.filter(
+      p => p.meta.labels[STRIMZI_LABELS.name] === operand,
+    );
     if (own.length === 0) {
       continue;
     }

@@ -16,13 +16,13 @@ export interface StrimziEnv {
   cluster: string;
   ctx: RuleContext;
   index: StrimziIndex;
-  /** Pods by `namespace/<strimzi.io/cluster>`; `undefined` when pods are not watched. */
+  /** Pods by `namespace/<cluster label>`; `undefined` when pods are not watched. */
   pods?: ReadonlyMap<string, ProjectedPod[]>;
-  /** StrimziPodSets by `namespace/<strimzi.io/cluster>`; `undefined` when not watched. */
+  /** StrimziPodSets by `namespace/<cluster label>`; `undefined` when not watched. */
   podSets?: ReadonlyMap<string, ProjectedStrimziPodSet[]>;
   /** Whether a pod runs the revision its pod set holds for it. */
   currentRevision(pod: ProjectedPod): boolean | undefined;
-  /** KafkaNodePools by `namespace/<strimzi.io/cluster>`; `undefined` when not watched. */
+  /** KafkaNodePools by `namespace/<cluster label>`; `undefined` when not watched. */
   nodePools?: ReadonlyMap<string, ProjectedStrimziNodePool[]>;
   topics: ReadonlyMap<string, ProjectedStrimziTopic[]>;
   users: ReadonlyMap<string, ProjectedStrimziUser[]>;

@@ -15,6 +15,7 @@ import {
   STRIMZI_REVISION,
 } from './projections';
 import { failureCondition, warningReasons } from './resourceHealth';
+import { STRIMZI_LABELS } from '../facts';
 
 /** `kafkaMetadataState` values (v1beta2) that mean a ZooKeeper → KRaft migration is under way. */
 export const MIGRATION_STATES = [
@@ -25,9 +26,9 @@ export const MIGRATION_STATES = [
 ];
 
 /**
- * Whether a pod runs the revision its StrimziPodSet holds for it: the pod's `strimzi.io/revision`
+ * Whether a pod runs the revision its StrimziPodSet holds for it: the pod's revision annotation
  * against the same annotation in the pod set's spec (the pod set is the one named by the pod's
- * `strimzi.io/controller-name`). `undefined` when either is unknown.
+ * controller-name label). `undefined` when either is unknown.
  */
 export function strimziRevisionCheck(
   podSets: ReadonlyMap<string, ProjectedStrimziPodSet>,
@@ -36,7 +37,7 @@ export function strimziRevisionCheck(
     const podSet = podSets.get(
       keyOf(
         pod.meta.namespace,
-        pod.meta.labels['strimzi.io/controller-name'] ?? '',
+        pod.meta.labels[STRIMZI_LABELS.controllerName] ?? '',
       ),
     );
     const expected = podSet?.revisions[pod.meta.name];

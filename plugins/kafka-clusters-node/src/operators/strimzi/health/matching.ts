@@ -6,11 +6,12 @@ import {
 } from '../../common/endpoints';
 import { ProjectedMeta, keyOf } from '../../common/meta';
 import { ProjectedStrimziKafka } from './projections';
+import { STRIMZI_LABELS, STRIMZI_NAMES } from '../facts';
 
 /** Strimzi's children name their cluster in this label (operators.md §2.3). */
-export const CLUSTER_LABEL = 'strimzi.io/cluster';
+export const CLUSTER_LABEL = STRIMZI_LABELS.cluster;
 
-/** Objects by `namespace/<strimzi.io/cluster>`. */
+/** Objects by `namespace/<cluster label>`. */
 export function indexByClusterLabel<T extends { meta: ProjectedMeta }>(
   items: readonly T[] | undefined,
 ): Map<string, T[]> {
@@ -31,7 +32,7 @@ export function indexByClusterLabel<T extends { meta: ProjectedMeta }>(
   return index;
 }
 
-/** Pods labelled for a resource: `strimzi.io/cluster=<name>` and `strimzi.io/kind=<kind>`. */
+/** Pods labelled for a resource: the cluster label `<name>` and the kind label `<kind>`. */
 export function podsOf(
   index: ReadonlyMap<string, ProjectedPod[]>,
   namespace: string,
@@ -39,7 +40,7 @@ export function podsOf(
   kind: string,
 ): ProjectedPod[] {
   return (index.get(keyOf(namespace, name)) ?? []).filter(
-    p => p.meta.labels['strimzi.io/kind'] === kind,
+    p => p.meta.labels[STRIMZI_LABELS.kind] === kind,
   );
 }
 
@@ -57,9 +58,11 @@ export function buildStrimziIndex(
   for (const kafka of kafkas) {
     const { name, namespace } = kafka.meta;
     // <c>-kafka-bootstrap and <c>-kafka-brokers (operators.md §2.3), and one bootstrap service per listener.
-    const services = [`${name}-kafka-bootstrap`, `${name}-kafka-brokers`];
+    const services = STRIMZI_NAMES.kafkaServices(
+      name,
+      kafka.listeners.map(listener => listener.name),
+    );
     for (const listener of kafka.listeners) {
-      services.push(`${name}-kafka-${listener.name}-bootstrap`);
       for (const address of [
         ...splitEndpoints(listener.bootstrapServers),
         ...(listener.externalAddresses ?? []),

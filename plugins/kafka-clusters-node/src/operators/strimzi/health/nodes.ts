@@ -19,13 +19,14 @@ import {
   ProjectedStrimziNodePool,
   ProjectedStrimziPodSet,
 } from './projections';
+import { STRIMZI_LABELS, STRIMZI_NAMES } from '../facts';
 
 /** The pods and pod sets of one Kafka cluster's nodes. */
 export interface StrimziNodes {
   pools: ProjectedStrimziNodePool[];
   /** Whether KafkaNodePools are watched at all (else `pools` is empty for lack of data). */
   poolsWatched: boolean;
-  /** Broker and controller pods (`strimzi.io/name=<c>-kafka`) and ZooKeeper pods; `undefined` when not watched. */
+  /** Broker and controller pods (name label `<c>-kafka`) and ZooKeeper pods; `undefined` when not watched. */
   pods?: ProjectedPod[];
   podSets: ProjectedStrimziPodSet[];
 }
@@ -48,9 +49,12 @@ export function nodesOf(
     items: T[] | undefined,
   ) =>
     (items ?? []).filter(
-      i => (i.meta.labels['strimzi.io/kind'] ?? 'Kafka') === 'Kafka',
+      i => (i.meta.labels[STRIMZI_LABELS.kind] ?? 'Kafka') === 'Kafka',
     );
-  const nodeNames = [`${name}-kafka`, `${name}-zookeeper`];
+  const nodeNames = [
+    STRIMZI_NAMES.kafkaNodes(name),
+    STRIMZI_NAMES.zookeeperNodes(name),
+  ];
   const nodes: StrimziNodes = {
     pools: env.nodePools?.get(key) ?? [],
     poolsWatched: env.nodePools !== undefined,
@@ -58,7 +62,7 @@ export function nodesOf(
   };
   if (env.pods) {
     nodes.pods = ofKafka(env.pods.get(key)).filter(p =>
-      nodeNames.includes(p.meta.labels['strimzi.io/name'] ?? ''),
+      nodeNames.includes(p.meta.labels[STRIMZI_LABELS.name] ?? ''),
     );
   }
   return nodes;
@@ -88,20 +92,23 @@ function rolesOf(
   pools: ReadonlyMap<string, ProjectedStrimziNodePool>,
 ): KafkaNodeRole[] {
   const labels = pod.meta.labels;
-  if (labels['strimzi.io/name'] === `${kafka.meta.name}-zookeeper`) {
+  if (
+    labels[STRIMZI_LABELS.name] ===
+    STRIMZI_NAMES.zookeeperNodes(kafka.meta.name)
+  ) {
     return ['zookeeper'];
   }
   if (
-    labels['strimzi.io/broker-role'] !== undefined ||
-    labels['strimzi.io/controller-role'] !== undefined
+    labels[STRIMZI_LABELS.brokerRole] !== undefined ||
+    labels[STRIMZI_LABELS.controllerRole] !== undefined
   ) {
     const roles: KafkaNodeRole[] = [];
-    if (labels['strimzi.io/broker-role'] === 'true') roles.push('broker');
-    if (labels['strimzi.io/controller-role'] === 'true')
+    if (labels[STRIMZI_LABELS.brokerRole] === 'true') roles.push('broker');
+    if (labels[STRIMZI_LABELS.controllerRole] === 'true')
       roles.push('controller');
     return roles;
   }
-  const pool = pools.get(labels['strimzi.io/pool-name'] ?? '');
+  const pool = pools.get(labels[STRIMZI_LABELS.poolName] ?? '');
   if (pool) {
     return pool.roles.filter(
       (r): r is KafkaNodeRole => r === 'broker' || r === 'controller',
@@ -117,14 +124,17 @@ function fixesFor(
   const image = `spec.kafka.version (or spec.kafka.image) of Kafka ${kafka.meta.name}`;
   return pod => {
     const labels = pod.meta.labels;
-    if (labels['strimzi.io/name'] === `${kafka.meta.name}-zookeeper`) {
+    if (
+      labels[STRIMZI_LABELS.name] ===
+      STRIMZI_NAMES.zookeeperNodes(kafka.meta.name)
+    ) {
       return {
         memory: `spec.zookeeper.resources of Kafka ${kafka.meta.name}`,
         image,
         storage: `spec.zookeeper.storage of Kafka ${kafka.meta.name}`,
       };
     }
-    const pool = labels['strimzi.io/pool-name'];
+    const pool = labels[STRIMZI_LABELS.poolName];
     if (pool) {
       return {
         memory: `spec.resources of KafkaNodePool ${pool}`,
@@ -160,13 +170,13 @@ function readyFromPodSets(
   const c = kafka.meta.name;
   let names: string[];
   if (role === 'zookeeper') {
-    names = [`${c}-zookeeper`];
+    names = [STRIMZI_NAMES.zookeeperNodes(c)];
   } else if (nodes.pools.length > 0) {
     names = nodes.pools
       .filter(p => p.roles.includes(role))
-      .map(p => `${c}-${p.meta.name}`);
+      .map(p => STRIMZI_NAMES.podSet(c, p.meta.name));
   } else {
-    names = role === 'broker' ? [`${c}-kafka`] : [];
+    names = role === 'broker' ? [STRIMZI_NAMES.kafkaNodes(c)] : [];
   }
   const sets = nodes.podSets.filter(s => names.includes(s.meta.name));
   return sets.length === 0
@@ -203,7 +213,7 @@ function group(
         id: nodeIdOf(assessment.pod.meta.name),
         roles,
       };
-      const pool = assessment.pod.meta.labels['strimzi.io/pool-name'];
+      const pool = assessment.pod.meta.labels[STRIMZI_LABELS.poolName];
       if (pool) node.pool = pool;
       return node;
     })
@@ -290,7 +300,7 @@ export function assessStrimziNodes(
       reason(
         'NodePoolsNotFound',
         'unknown',
-        `No KafkaNodePool labelled strimzi.io/cluster=${kafka.meta.name} is visible${listed}, so the desired brokers and controllers are unknown`,
+        `No KafkaNodePool labelled ${STRIMZI_LABELS.cluster}=${kafka.meta.name} is visible${listed}, so the desired brokers and controllers are unknown`,
         owner,
         {
           fix: `Create the node pools of Kafka ${kafka.meta.name}, or check that the backend may read them in namespace ${kafka.meta.namespace}`,

@@ -5,13 +5,18 @@ import {
 import { projectConditions } from '../../common/conditions';
 import { ProjectedMeta, projectMeta } from '../../common/meta';
 import { asObject, bool, get, list, num, str, strings } from '../../common/raw';
+import { STRIMZI_ANNOTATIONS, strimziFacts } from '../facts';
 
 /** Strimzi's pause annotation (its value `"true"` pauses reconciliation). */
-export const STRIMZI_PAUSE = 'strimzi.io/pause-reconciliation';
+export const STRIMZI_PAUSE = STRIMZI_ANNOTATIONS.pause;
 /** Asks the operator for a rolling update of a StrimziPodSet's pods, or of one pod. */
-export const STRIMZI_MANUAL_ROLL = 'strimzi.io/manual-rolling-update';
+export const STRIMZI_MANUAL_ROLL = STRIMZI_ANNOTATIONS.manualRoll;
 /** The revision of the pod template a Strimzi pod was created from. */
-export const STRIMZI_REVISION = 'strimzi.io/revision';
+export const STRIMZI_REVISION = STRIMZI_ANNOTATIONS.revision;
+
+const GOOD_CONDITIONS: ReadonlySet<string> = new Set(
+  strimziFacts.goodConditions,
+);
 
 /** Status fields every Strimzi custom resource has. */
 export interface StrimziStatus {
@@ -30,7 +35,7 @@ export function projectStrimziStatus(
     return undefined;
   }
   const status = asObject(get(object, 'status'));
-  const conditions = projectConditions(status);
+  const conditions = projectConditions(status, GOOD_CONDITIONS);
   const observed = num(get(status, 'observedGeneration'));
   const result: StrimziStatus = {
     meta,
@@ -190,7 +195,7 @@ export interface ProjectedStrimziPodSet {
   pods?: number;
   readyPods?: number;
   currentPods?: number;
-  /** `strimzi.io/revision` of each pod in the pod set's spec, by pod name. */
+  /** The revision annotation of each pod in the pod set's spec, by pod name. */
   revisions: Record<string, string>;
 }
 

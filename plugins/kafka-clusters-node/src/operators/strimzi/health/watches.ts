@@ -1,10 +1,7 @@
 import { WatchSpec } from '../../types';
-import {
-  ProjectedPod,
-  eventWatch,
-  projectPod,
-  pvcWatch,
-} from '../../common/core';
+import { ProjectedPod, projectPod, pvcWatch } from '../../common/core';
+import { eventWatch } from '../../events';
+import { strimziFacts } from '../facts';
 import {
   ProjectedStrimziConnector,
   ProjectedStrimziDeployment,
@@ -28,85 +25,67 @@ import {
   projectStrimziPodSet,
 } from './projections';
 
-const GROUP = 'kafka.strimzi.io';
-// v1 since 0.49 and the only version from 1.0; v1beta2 for 0.22–0.51 (operators.md §2.1).
-const VERSIONS = ['v1', 'v1beta2'];
-
 function strimzi<T>(
   kind: string,
-  plural: string,
   project: (object: unknown) => T | undefined,
 ): WatchSpec<T> {
+  const facts = strimziFacts.kinds.find(k => k.kind === kind);
+  if (!facts) throw new Error(`${kind} is not a Strimzi kind`);
   return {
-    key: `${GROUP}/${plural}`,
-    group: GROUP,
-    versions: VERSIONS,
+    key: `${strimziFacts.group}/${facts.plural}`,
+    group: strimziFacts.group,
+    versions: strimziFacts.versions,
     kind,
-    plural,
+    plural: facts.plural,
     project,
   };
 }
 
+const POD_SET = strimziFacts.ownedKinds!.find(k => k.kind === 'StrimziPodSet')!;
+
 /** Every kind the Strimzi adapter reads, by role. */
 export const strimziWatches = {
-  kafkas: strimzi<ProjectedStrimziKafka>(
-    'Kafka',
-    'kafkas',
-    projectStrimziKafka,
-  ),
+  kafkas: strimzi<ProjectedStrimziKafka>('Kafka', projectStrimziKafka),
   nodePools: strimzi<ProjectedStrimziNodePool>(
     'KafkaNodePool',
-    'kafkanodepools',
     projectStrimziNodePool,
   ),
-  topics: strimzi<ProjectedStrimziTopic>(
-    'KafkaTopic',
-    'kafkatopics',
-    projectStrimziTopic,
-  ),
-  users: strimzi<ProjectedStrimziUser>(
-    'KafkaUser',
-    'kafkausers',
-    projectStrimziUser,
-  ),
+  topics: strimzi<ProjectedStrimziTopic>('KafkaTopic', projectStrimziTopic),
+  users: strimzi<ProjectedStrimziUser>('KafkaUser', projectStrimziUser),
   connects: strimzi<ProjectedStrimziDeployment>(
     'KafkaConnect',
-    'kafkaconnects',
     projectStrimziDeployment,
   ),
   connectors: strimzi<ProjectedStrimziConnector>(
     'KafkaConnector',
-    'kafkaconnectors',
     projectStrimziConnector,
   ),
   mirrorMakers: strimzi<ProjectedStrimziMirrorMaker2>(
     'KafkaMirrorMaker2',
-    'kafkamirrormaker2s',
     projectStrimziMirrorMaker2,
   ),
   bridges: strimzi<ProjectedStrimziDeployment>(
     'KafkaBridge',
-    'kafkabridges',
     projectStrimziDeployment,
   ),
   podSets: {
-    key: 'core.strimzi.io/strimzipodsets',
-    group: 'core.strimzi.io',
-    versions: VERSIONS,
-    kind: 'StrimziPodSet',
-    plural: 'strimzipodsets',
+    key: `${POD_SET.group}/${POD_SET.plural}`,
+    group: POD_SET.group,
+    versions: POD_SET.versions,
+    kind: POD_SET.kind,
+    plural: POD_SET.plural,
     project: projectStrimziPodSet,
   } as WatchSpec<ProjectedStrimziPodSet>,
-  /** Every pod Strimzi creates carries `strimzi.io/kind` (operators.md §2.3). */
+  /** Every pod Strimzi creates carries its kind label (operators.md §2.3). */
   pods: {
     key: 'strimzi/pods',
     group: '',
     versions: ['v1'],
     kind: 'Pod',
     plural: 'pods',
-    labelSelector: 'strimzi.io/kind',
+    labelSelector: strimziFacts.podSelector,
     project: (object: unknown) =>
-      projectPod(object, [STRIMZI_REVISION, STRIMZI_MANUAL_ROLL]),
+      projectPod(object, strimziFacts, [STRIMZI_REVISION, STRIMZI_MANUAL_ROLL]),
   } as WatchSpec<ProjectedPod>,
   pvcs: pvcWatch,
   events: eventWatch,
