@@ -4,72 +4,24 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod3 } from 'zod/v3';
-import { CFK_CA_SECRET, renderCfkEnvironment } from '../render/cfk';
-import { toFiles } from '../render/files';
-import { renderStrimziEnvironment } from '../render/strimzi';
-import { EnvironmentSpec } from '../render/types';
+import {
+  EnvironmentSpec,
+  renderKafkaEnvironment,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 import { examples } from './createEnvironment.examples';
-
-// Kafka and topic resource names end up in pod, service and PVC names: DNS-1035 labels.
-const NAME_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+import { inputProperties as p } from './inputProperties';
 
 const inputSchema = (zod: typeof zod3) =>
   zod.object({
-    name: zod
-      .string()
-      .max(40)
-      .regex(NAME_PATTERN)
-      .describe('Name of the Kafka cluster (a DNS label)'),
-    namespace: zod
-      .string()
-      .max(63)
-      .regex(NAME_PATTERN)
-      .describe('Kubernetes namespace of the environment'),
-    operator: zod
-      .enum(['strimzi', 'cfk'])
-      .describe('The operator that runs the cluster'),
-    strimziApiVersion: zod
-      .enum(['v1', 'v1beta2'])
-      .default('v1')
-      .describe(
-        'kafka.strimzi.io version: v1 for Strimzi 0.49 and later, v1beta2 up to 0.51',
-      ),
-    size: zod
-      .enum(['dev', 'small', 'production'])
-      .default('small')
-      .describe(
-        'dev: 1 node; small: 3 brokers, 3 controllers; production: 5 brokers, 3 controllers',
-      ),
-    kubernetesId: zod
-      .string()
-      .optional()
-      .describe(
-        'backstage.io/kubernetes-id label for every resource (the owning service)',
-      ),
-    topics: zod
-      .array(
-        zod.object({
-          name: zod.string().max(200).regex(NAME_PATTERN),
-          partitions: zod.number().int().min(1).max(1000).default(3),
-          replicas: zod.number().int().min(1).max(5).optional(),
-          config: zod.record(zod.string(), zod.string()).optional(),
-        }),
-      )
-      .default([])
-      .describe('Topics to create with the cluster'),
-    cfkImages: zod
-      .object({ server: zod.string(), init: zod.string() })
-      .default({
-        server: 'confluentinc/cp-server:8.1.0',
-        init: 'confluentinc/confluent-init-container:3.1.0',
-      })
-      .describe('CFK images (CFK only)'),
-    targetPath: zod
-      .string()
-      .optional()
-      .describe(
-        'Folder in the workspace to write into; kafka/<name> by default',
-      ),
+    name: p.name(zod),
+    namespace: p.namespace(zod),
+    operator: p.operator(zod),
+    strimziApiVersion: p.strimziApiVersion(zod),
+    size: p.size(zod),
+    kubernetesId: p.kubernetesId(zod),
+    topics: p.topics(zod),
+    cfkImages: p.cfkImages(zod),
+    targetPath: p.targetPath(zod),
   });
 
 /**
@@ -132,15 +84,15 @@ export function createKafkaEnvironmentCreateAction() {
         }
       }
 
-      const objects =
+      const { objects, files, requiredSecrets } = renderKafkaEnvironment(
+        spec,
         input.operator === 'strimzi'
-          ? renderStrimziEnvironment(spec, input.strimziApiVersion)
-          : renderCfkEnvironment(spec, input.cfkImages);
-      const requiredSecrets = input.operator === 'cfk' ? [CFK_CA_SECRET] : [];
+          ? { operator: 'strimzi', strimziApiVersion: input.strimziApiVersion }
+          : { operator: 'cfk', cfkImages: input.cfkImages },
+      );
       const relativeDir =
         input.targetPath ?? path.posix.join('kafka', input.name);
       const targetDir = resolveSafeChildPath(ctx.workspacePath, relativeDir);
-      const files = toFiles(objects, spec.namespace);
       const written = files.map(file =>
         path.posix.join(relativeDir, file.path),
       );

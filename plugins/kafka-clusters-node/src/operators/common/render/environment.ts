@@ -1,5 +1,9 @@
-/** A Kubernetes object as the actions emit it: plain data, ready for YAML. */
-export interface KubernetesObject {
+/**
+ * A Kubernetes object as the write side emits it: plain data, ready for YAML.
+ *
+ * @public
+ */
+export interface RenderedObject {
   apiVersion: string;
   kind: string;
   metadata: {
@@ -10,9 +14,18 @@ export interface KubernetesObject {
   spec: Record<string, unknown>;
 }
 
-/** How big an environment is; each operator's renderer turns it into replicas and storage. */
+/**
+ * How big an environment is; each operator's renderer turns it into replicas and storage.
+ *
+ * @public
+ */
 export type SizeProfile = 'dev' | 'small' | 'production';
 
+/**
+ * A topic of a new environment.
+ *
+ * @public
+ */
 export interface TopicSpec {
   name: string;
   partitions: number;
@@ -21,7 +34,11 @@ export interface TopicSpec {
   config?: Record<string, string>;
 }
 
-/** What the create action renders, whichever operator runs the cluster. */
+/**
+ * What a new environment is, whichever operator runs the cluster.
+ *
+ * @public
+ */
 export interface EnvironmentSpec {
   name: string;
   namespace: string;
@@ -31,6 +48,11 @@ export interface EnvironmentSpec {
   kubernetesId?: string;
 }
 
+/**
+ * What a size profile means in brokers, controllers, storage and replication.
+ *
+ * @public
+ */
 export interface SizeFigures {
   brokers: number;
   controllers: number;
@@ -41,6 +63,7 @@ export interface SizeFigures {
 
 // dev trades durability for footprint; the others keep RF 3 and min.insync 2 so one broker
 // can be rolled without refusing acks=all writes.
+/** @public */
 export const SIZE_PROFILES: Record<SizeProfile, SizeFigures> = {
   dev: {
     brokers: 1,

@@ -1,10 +1,16 @@
 import {
   commonLabels,
   EnvironmentSpec,
-  KubernetesObject,
+  RenderedObject,
   SIZE_PROFILES,
-} from './types';
+} from '../../common/render/environment';
+import { CFK_NAMES, cfkFacts } from '../facts';
 
+/**
+ * The images of a CFK environment.
+ *
+ * @public
+ */
 export interface CfkImages {
   /** The Confluent Platform server image, e.g. confluentinc/cp-server:8.1.0. */
   server: string;
@@ -12,8 +18,18 @@ export interface CfkImages {
   init: string;
 }
 
+/**
+ * The images a new CFK environment runs unless told otherwise: Confluent Platform 8.1.0.
+ *
+ * @public
+ */
+export const DEFAULT_CFK_IMAGES: CfkImages = {
+  server: 'confluentinc/cp-server:8.1.0',
+  init: 'confluentinc/confluent-init-container:3.1.0',
+};
+
 /** The Secret CFK's auto-generated certificates are signed with; the environment needs it. */
-export const CFK_CA_SECRET = 'ca-pair-sslcerts';
+export const CFK_CA_SECRET = CFK_NAMES.caSecret;
 
 /**
  * A KRaft CFK cluster: the KRaft controllers, the Kafka with TLS everywhere and mutual TLS
@@ -22,9 +38,9 @@ export const CFK_CA_SECRET = 'ca-pair-sslcerts';
 export function renderCfkEnvironment(
   spec: EnvironmentSpec,
   images: CfkImages,
-): KubernetesObject[] {
+): RenderedObject[] {
   const size = SIZE_PROFILES[spec.size];
-  const apiVersion = 'platform.confluent.io/v1beta1';
+  const apiVersion = `${cfkFacts.group}/${cfkFacts.versions[0]}`;
   const labels = commonLabels(spec);
   const metadata = (name: string) => ({
     name,
@@ -34,7 +50,7 @@ export function renderCfkEnvironment(
   const image = { application: images.server, init: images.init };
   const controllerName = `${spec.name}-kraft`;
 
-  const controller: KubernetesObject = {
+  const controller: RenderedObject = {
     apiVersion,
     kind: 'KRaftController',
     metadata: metadata(controllerName),
@@ -46,7 +62,7 @@ export function renderCfkEnvironment(
     },
   };
 
-  const kafka: KubernetesObject = {
+  const kafka: RenderedObject = {
     apiVersion,
     kind: 'Kafka',
     metadata: metadata(spec.name),
@@ -73,7 +89,7 @@ export function renderCfkEnvironment(
     },
   };
 
-  const topics: KubernetesObject[] = spec.topics.map(topic => ({
+  const topics: RenderedObject[] = spec.topics.map(topic => ({
     apiVersion,
     kind: 'KafkaTopic',
     metadata: metadata(topic.name),

@@ -1,6 +1,11 @@
 import YAML from 'yaml';
-import { KubernetesObject } from './types';
+import { RenderedObject } from './environment';
 
+/**
+ * One file of a rendered environment.
+ *
+ * @public
+ */
 export interface RenderedFile {
   /** Relative to the environment's folder. */
   path: string;
@@ -10,9 +15,11 @@ export interface RenderedFile {
 /**
  * One file per resource, named `<kind>-<name>.yaml`, plus the kustomization.yaml that lists
  * them, which is what Argo CD and Flux apply.
+ *
+ * @public
  */
 export function toFiles(
-  objects: KubernetesObject[],
+  objects: RenderedObject[],
   namespace: string,
 ): RenderedFile[] {
   const files = objects.map(object => ({

@@ -1,10 +1,16 @@
 import {
   commonLabels,
   EnvironmentSpec,
-  KubernetesObject,
+  RenderedObject,
   SIZE_PROFILES,
-} from './types';
+} from '../../common/render/environment';
+import { STRIMZI_LABELS, strimziFacts } from '../facts';
 
+/**
+ * The versions of Strimzi's API group a new environment can be written at.
+ *
+ * @public
+ */
 export type StrimziApiVersion = 'v1' | 'v1beta2';
 
 /**
@@ -14,11 +20,11 @@ export type StrimziApiVersion = 'v1' | 'v1beta2';
 export function renderStrimziEnvironment(
   spec: EnvironmentSpec,
   version: StrimziApiVersion,
-): KubernetesObject[] {
+): RenderedObject[] {
   const size = SIZE_PROFILES[spec.size];
-  const apiVersion = `kafka.strimzi.io/${version}`;
+  const apiVersion = `${strimziFacts.group}/${version}`;
   const labels = commonLabels(spec);
-  const clusterLabels = { ...labels, 'strimzi.io/cluster': spec.name };
+  const clusterLabels = { ...labels, [STRIMZI_LABELS.cluster]: spec.name };
   const metadata = (name: string, extra = labels) => ({
     name,
     namespace: spec.namespace,
@@ -36,7 +42,7 @@ export function renderStrimziEnvironment(
       },
     ],
   };
-  const pools: KubernetesObject[] =
+  const pools: RenderedObject[] =
     spec.size === 'dev'
       ? [
           {
@@ -65,7 +71,7 @@ export function renderStrimziEnvironment(
           },
         ];
 
-  const kafka: KubernetesObject = {
+  const kafka: RenderedObject = {
     apiVersion,
     kind: 'Kafka',
     metadata: metadata(spec.name),
@@ -93,7 +99,7 @@ export function renderStrimziEnvironment(
     },
   };
 
-  const topics: KubernetesObject[] = spec.topics.map(topic => ({
+  const topics: RenderedObject[] = spec.topics.map(topic => ({
     apiVersion,
     kind: 'KafkaTopic',
     metadata: metadata(topic.name, clusterLabels),
