@@ -21,10 +21,10 @@ export async function loadClientNode(): Promise<ClientNode> {
 /** A fresh state folder. */
 export function tempStateDir(prefix = 'kube-sandbox-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  // Removed when the test file is done, after its sandboxes stopped (src/testEnvironment.js).
-  (globalThis as { __kubeSandboxTempDirs?: string[] }).__kubeSandboxTempDirs?.push(
-    dir,
-  );
+  // Removed when the test file is done, after its sandboxes stopped (src/__testUtils__/testEnvironment.js).
+  (
+    globalThis as { __kubeSandboxTempDirs?: string[] }
+  ).__kubeSandboxTempDirs?.push(dir);
   return dir;
 }
 
