@@ -6,9 +6,10 @@ import { eventually, tempStateDir } from './testUtils';
 
 /*
  * kubectl as the second, independent client, through the kubeconfig the sandbox writes. Its
- * discovery cache goes to a fresh folder so every run asks this server. Objects are made with
- * `kubectl apply` (JSON): imperative generators such as `kubectl create secret` send protobuf,
- * which the sandbox does not decode (see the README's limits).
+ * discovery cache goes to a fresh folder so every run asks this server. `KUBECTL` picks the
+ * binary (default: `kubectl` on PATH), e.g. `KUBECTL=/tmp/k/usr/bin/kubectl` for Debian 12's 1.20
+ * (`apt-get download kubernetes-client && dpkg -x kubernetes-client_*.deb /tmp/k`). kubectl 1.32's
+ * typed commands (`create namespace|secret|configmap`) send protobuf bodies, 1.20's send JSON.
  */
 
 const KUBECTL = process.env.KUBECTL ?? 'kubectl';
@@ -29,8 +30,10 @@ const version = kubectlVersion();
  * that fails; later ones send `fieldValidation=Strict` and print the server's error. Each prints
  * its own message, and the suite expects the one a real API server gets out of that kubectl.
  */
-const clientSideValidation =
-  !!version && parseInt(JSON.parse(version).clientVersion.minor, 10) < 25;
+const minor = version
+  ? parseInt(JSON.parse(version).clientVersion.minor, 10)
+  : undefined;
+const clientSideValidation = minor !== undefined && minor < 25;
 const missing = `kubectl not found (looked for "${KUBECTL}" on PATH; set KUBECTL to another binary)`;
 
 if (!version && process.env.CI) {
@@ -367,6 +370,63 @@ spec:
     } finally {
       child.kill();
     }
+  });
+
+  it('creates namespaces, secrets and configmaps with its typed commands (protobuf bodies from 1.32)', async () => {
+    expect(await run(['create', 'namespace', 'typed'])).toMatchObject({
+      code: 0,
+      stdout: 'namespace/typed created\n',
+    });
+    expect(
+      await run([
+        '-n',
+        'typed',
+        'create',
+        'secret',
+        'generic',
+        'creds',
+        '--from-literal=user=admin',
+        '--from-literal=password=s3cret',
+      ]),
+    ).toMatchObject({ code: 0, stdout: 'secret/creds created\n' });
+    const bytes = Buffer.from([0x62, 0x69, 0x6e, 0x00, 0xff]); // not UTF-8
+    const binary = join(dir, 'blob.bin');
+    writeFileSync(binary, bytes);
+    expect(
+      await run([
+        '-n',
+        'typed',
+        'create',
+        'configmap',
+        'settings',
+        '--from-literal=mode=fast',
+        `--from-file=blob=${binary}`,
+      ]),
+    ).toMatchObject({ code: 0, stdout: 'configmap/settings created\n' });
+    const secret = cluster.api.get('v1', 'Secret', 'creds', 'typed');
+    expect(secret).toMatchObject({
+      type: 'Opaque',
+      data: {
+        user: Buffer.from('admin').toString('base64'),
+        password: Buffer.from('s3cret').toString('base64'),
+      },
+    });
+    expect(secret?.metadata.managedFields?.[0]).toMatchObject({
+      manager: 'kubectl-create',
+      operation: 'Update',
+    });
+    expect(
+      cluster.api.get('v1', 'ConfigMap', 'settings', 'typed'),
+    ).toMatchObject({
+      data: { mode: 'fast' },
+      binaryData: { blob: bytes.toString('base64') },
+    });
+    expect((await run(['-n', 'typed', 'get', 'configmaps'])).stdout).toMatch(
+      /^NAME\s+DATA\s+AGE\nsettings\s+2\s+\d+s\n$/,
+    );
+    expect((await run(['-n', 'typed', 'get', 'secrets'])).stdout).toMatch(
+      /^NAME\s+TYPE\s+DATA\s+AGE\ncreds\s+Opaque\s+2\s+\d+s\n$/,
+    );
   });
 
   it('deletes, and reports NotFound and Forbidden as kubectl prints them', async () => {

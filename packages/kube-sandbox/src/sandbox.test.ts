@@ -316,7 +316,7 @@ describe('the CLI', () => {
 });
 
 describe('errors as Status objects', () => {
-  it('answers malformed bodies with 400 and protobuf bodies with 415', async () => {
+  it('answers malformed bodies with 400 and protobuf bodies of kinds it does not decode with 415', async () => {
     const sandbox = await startSandbox({
       stateDir: tempStateDir(),
       clusters: [{ name: 'status' }],
@@ -328,13 +328,28 @@ describe('errors as Status objects', () => {
         body: 'not json' as unknown,
       });
       expect(bad.status).toBe(400);
-      const proto = await raw(c, 'POST', '/api/v1/namespaces/default/secrets', {
+      const proto = await raw(c, 'POST', '/api/v1/namespaces/default/pods', {
         headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' },
         body: {},
       });
       expect(proto.json()).toMatchObject({
         code: 415,
         reason: 'UnsupportedMediaType',
+      });
+      // Secrets are decoded from protobuf: a body without the k8s\0 magic is malformed.
+      const notProto = await raw(
+        c,
+        'POST',
+        '/api/v1/namespaces/default/secrets',
+        {
+          headers: { 'Content-Type': 'application/vnd.kubernetes.protobuf' },
+          body: {},
+        },
+      );
+      expect(notProto.json()).toMatchObject({
+        code: 400,
+        reason: 'BadRequest',
+        message: expect.stringContaining('no k8s\\0 prefix'),
       });
       const k8s = await loadClientNode();
       const core = (await kubeConfig(c)).makeApiClient(k8s.CoreV1Api);

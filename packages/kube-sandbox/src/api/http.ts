@@ -1,12 +1,21 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeProtobuf, PROTOBUF_KINDS } from './protobuf';
 import { ApiError, errors } from './status';
+
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 
 /** The largest request body the API server accepts (3 MiB). */
 const MAX_BODY = 3 * 1024 * 1024;
 
-/** Reads a request body as JSON (or YAML, which the API server also accepts). */
-export async function readBody(req: IncomingMessage): Promise<unknown> {
+/**
+ * Reads a request body as JSON (or YAML, which the API server also accepts), or as protobuf for
+ * the built-in kinds `protobuf.ts` describes (`protobufKind`, the kind the request addresses).
+ */
+export async function readBody(
+  req: IncomingMessage,
+  protobufKind?: string,
+): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -24,11 +33,27 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
     }
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
   const type = contentType(req);
+  if (
+    type === PROTOBUF &&
+    protobufKind &&
+    PROTOBUF_KINDS.includes(protobufKind)
+  ) {
+    try {
+      return decodeProtobuf(bytes);
+    } catch (error) {
+      throw errors.badRequest(
+        `the body of the request could not be decoded: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    }
+  }
   if (type.includes('protobuf')) {
     throw errors.unsupportedMediaType(['application/json', 'application/yaml']);
   }
+  const text = bytes.toString('utf8');
   if (!text.trim()) {
     throw errors.badRequest("Object 'Kind' is missing in ''");
   }

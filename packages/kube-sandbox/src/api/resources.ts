@@ -32,6 +32,10 @@ import { serveWatch, WatchQuery } from './watch';
 
 const COMMA = Buffer.from(',');
 
+/** The kind whose protobuf body may be decoded: built-ins only (custom resources have none). */
+const builtinKind = (type: ResourceType) =>
+  type.builtin ? type.kind : undefined;
+
 function writeOptions(
   req: IncomingMessage,
   query: URLSearchParams,
@@ -147,12 +151,22 @@ export async function serveResource(
       );
     case 'create': {
       const options = writeOptions(req, query);
-      const created = createObject(ctx, request, await readBody(req), options);
+      const created = createObject(
+        ctx,
+        request,
+        await readBody(req, builtinKind(type)),
+        options,
+      );
       return sendWritten(201, created, options);
     }
     case 'update': {
       const options = writeOptions(req, query);
-      const updated = updateObject(ctx, request, await readBody(req), options);
+      const updated = updateObject(
+        ctx,
+        request,
+        await readBody(req, builtinKind(type)),
+        options,
+      );
       return sendWritten(200, updated, options);
     }
     case 'patch': {

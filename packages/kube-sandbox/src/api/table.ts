@@ -221,6 +221,14 @@ const BUILTIN: Record<string, Printer> = {
       age(o.metadata.creationTimestamp),
     ],
   },
+  ConfigMap: {
+    columns: [{ name: 'Data', type: 'string' }, AGE],
+    cells: o => [
+      Object.keys((get(o, 'data') as object | undefined) ?? {}).length +
+        Object.keys((get(o, 'binaryData') as object | undefined) ?? {}).length,
+      age(o.metadata.creationTimestamp),
+    ],
+  },
   Event: {
     columns: [
       { name: 'Last Seen', type: 'string' },

@@ -45,6 +45,7 @@ export const BUILTIN_TYPES: ResourceType[] = [
     statusSubresource: true,
   }),
   builtin('', 'v1', 'secrets', 'Secret'),
+  builtin('', 'v1', 'configmaps', 'ConfigMap', { shortNames: ['cm'] }),
   builtin('', 'v1', 'events', 'Event', { shortNames: ['ev'] }),
   builtin('apps', 'v1', 'statefulsets', 'StatefulSet', {
     shortNames: ['sts'],

@@ -331,6 +331,40 @@ export const STRATEGIES: Record<string, Strategy> = {
       return errors;
     },
   },
+  ConfigMap: {
+    nameRule: 'subdomain',
+    returnsDeletedObject: false,
+    validate(o, old) {
+      const errors: FieldError[] = [];
+      const data = isObject(o.data) ? o.data : {};
+      const binary = isObject(o.binaryData) ? o.binaryData : {};
+      for (const key of Object.keys(data)) {
+        if (key in binary) {
+          errors.push(
+            fieldError.invalid(
+              'data',
+              key,
+              'duplicate of key present in binaryData',
+            ),
+          );
+        }
+      }
+      if (
+        old &&
+        old.immutable === true &&
+        (!jsonEqual(o.data, old.data) ||
+          !jsonEqual(o.binaryData, old.binaryData))
+      ) {
+        errors.push(
+          fieldError.forbidden(
+            'data',
+            'field is immutable when `immutable` is set',
+          ),
+        );
+      }
+      return errors;
+    },
+  },
   Event: {
     nameRule: 'pathSegment',
     returnsDeletedObject: false,

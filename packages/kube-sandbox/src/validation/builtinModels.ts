@@ -73,6 +73,7 @@ export const KIND_MODELS: Record<string, string> = {
   PersistentVolumeClaim: 'V1PersistentVolumeClaim',
   Service: 'V1Service',
   Secret: 'V1Secret',
+  ConfigMap: 'V1ConfigMap',
   Event: 'CoreV1Event',
   StatefulSet: 'V1StatefulSet',
   CustomResourceDefinition: 'V1CustomResourceDefinition',
