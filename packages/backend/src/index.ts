@@ -8,9 +8,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allow-all, unless `permissionPolicy.deny` names permissions (the suites' denying policy).
+backend.add(import('./permissionPolicy'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
@@ -28,5 +27,8 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@k8s-kafka/plugin-kafka-clusters-backend'));
+
+// The actions of the plugins that `backend.actions.pluginSources` names, as MCP tools.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
