@@ -6,6 +6,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { createKubernetesClusterAccess } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { KafkaClusterEntityProvider } from './provider/KafkaClusterEntityProvider';
 
 /**
@@ -35,12 +36,19 @@ export const catalogModuleKafkaClusterEntityProvider = createBackendModule({
         auth,
         catalog,
       }) {
+        const clusters = createKubernetesClusterAccess({
+          config,
+          logger,
+          auth,
+          catalog,
+        });
         catalogProcessing.addEntityProvider(
           KafkaClusterEntityProvider.fromConfig(config, {
             logger,
             scheduler,
             auth,
             catalog,
+            clusters,
           }),
         );
       },

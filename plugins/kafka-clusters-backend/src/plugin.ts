@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kafkaClustersPermissions } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { defaultOperatorAdapters } from '@k8s-kafka/plugin-kafka-clusters-node';
+import {
+  createKubernetesClusterAccess,
+  defaultOperatorAdapters,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 import { createFleetCache } from './service/cache/fleetCache';
 import { readFleetCacheSettings } from './service/config';
 import { createRouter } from './service/router';
@@ -44,11 +47,18 @@ export const kafkaClustersPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(kafkaClustersPermissions);
 
         const settings = readFleetCacheSettings(config);
+        const clusters = createKubernetesClusterAccess({
+          config,
+          logger,
+          auth,
+          catalog,
+        });
         const fleet = createFleetCache({
           config,
           logger,
           auth,
           catalog,
+          clusters,
           adapters: defaultOperatorAdapters,
           settings,
         });

@@ -2,11 +2,11 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { KafkaOperator } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
   KafkaOperatorAdapter,
+  listObjects,
   pickServedVersion,
   servedVersions,
   WatchSpec,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
-import { listObjects } from './listObjects';
 import { keyOf, ObjectMeta, readObjectMeta } from './objectMeta';
 
 /** A KafkaTopic resource, placed on its Kafka cluster. */

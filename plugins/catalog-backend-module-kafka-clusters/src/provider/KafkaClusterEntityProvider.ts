@@ -13,22 +13,17 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
-  AuthenticationStrategy,
-  CatalogLocatorOptions,
   ClusterDetails,
-  createAuthStrategies,
+  createKubernetesClusterAccess,
   defaultOperatorAdapters,
-  readCatalogLocatorOptions,
-  readConfigClusters,
+  KubernetesClusterAccess,
   toKubeRequestError,
-  usesCatalogClusters,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { locationOf } from '../annotations';
 import {
   KafkaClusterProviderSettings,
   readKafkaClusterProviderSettings,
 } from './config';
-import { listKubernetesClusters } from './kubernetesClusters';
 import {
   createLastKnownEntities,
   LastKnownEntities,
@@ -55,12 +50,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
   readonly #settings: KafkaClusterProviderSettings;
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
-  readonly #configured: ClusterDetails[];
-  readonly #usesCatalog: boolean;
-  readonly #locator: CatalogLocatorOptions;
-  readonly #catalog: CatalogService;
-  readonly #auth: AuthService;
-  readonly #strategyFor: (authProvider: string) => AuthenticationStrategy;
+  readonly #clusters: KubernetesClusterAccess;
   readonly #lastKnown: LastKnownEntities;
   #connection?: EntityProviderConnection;
 
@@ -78,41 +68,42 @@ export class KafkaClusterEntityProvider implements EntityProvider {
       auth: AuthService;
       /** Reads the `catalog` locator's clusters and, after a restart, the last good entities. */
       catalog: CatalogService;
+      /** The Kubernetes clusters to read; built from `config` and the services above when not given. */
+      clusters?: KubernetesClusterAccess;
     },
   ): KafkaClusterEntityProvider {
     const settings = readKafkaClusterProviderSettings(config);
     return new KafkaClusterEntityProvider({
       settings,
-      config,
       logger: options.logger,
       taskRunner: options.scheduler.createScheduledTaskRunner(
         settings.schedule,
       ),
       auth: options.auth,
       catalog: options.catalog,
+      clusters:
+        options.clusters ??
+        createKubernetesClusterAccess({
+          config,
+          logger: options.logger,
+          auth: options.auth,
+          catalog: options.catalog,
+        }),
     });
   }
 
   private constructor(options: {
     settings: KafkaClusterProviderSettings;
-    config: Config;
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
     auth: AuthService;
     catalog: CatalogService;
+    clusters: KubernetesClusterAccess;
   }) {
     this.#settings = options.settings;
     this.#logger = options.logger;
     this.#taskRunner = options.taskRunner;
-    this.#configured = readConfigClusters(options.config);
-    this.#usesCatalog = usesCatalogClusters(options.config);
-    this.#locator = readCatalogLocatorOptions(options.config);
-    this.#catalog = options.catalog;
-    this.#auth = options.auth;
-    this.#strategyFor = createAuthStrategies({
-      config: options.config,
-      logger: options.logger,
-    });
+    this.#clusters = options.clusters;
     this.#lastKnown = createLastKnownEntities({
       catalog: options.catalog,
       auth: options.auth,
@@ -156,12 +147,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
     if (!connection) {
       throw new Error(`${this.getProviderName()} is not connected yet`);
     }
-    const { clusters, catalogError } = await listKubernetesClusters({
-      configured: this.#configured,
-      usesCatalog: this.#usesCatalog,
-      locator: this.#locator,
-      catalog: this.#catalog,
-      auth: this.#auth,
+    const { clusters, catalogError } = await this.#clusters.listClusters({
       logger,
     });
     if (catalogError && !this.#lastKnown.hasRun()) {
@@ -239,7 +225,7 @@ export class KafkaClusterEntityProvider implements EntityProvider {
   async #read(cluster: ClusterDetails): Promise<Outcome> {
     try {
       const read = await readClusterEntities(cluster, {
-        strategyFor: this.#strategyFor,
+        clusters: this.#clusters,
         adapters: defaultOperatorAdapters,
         topics: this.#settings.topics,
         timeoutMs: this.#settings.requestTimeoutMs,

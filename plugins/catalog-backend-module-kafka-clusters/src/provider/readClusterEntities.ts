@@ -1,10 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  AuthenticationStrategy,
-  buildKubeConfig,
   ClusterDetails,
-  getClusterCredential,
   KafkaOperatorAdapter,
+  KubernetesClusterAccess,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { discoverKafkas } from '../discovery/discoverKafkas';
 import {
@@ -28,7 +26,7 @@ export interface ClusterEntities {
 export async function readClusterEntities(
   cluster: ClusterDetails,
   options: {
-    strategyFor: (authProvider: string) => AuthenticationStrategy;
+    clusters: KubernetesClusterAccess;
     adapters: readonly KafkaOperatorAdapter[];
     topics: boolean;
     timeoutMs: number;
@@ -37,8 +35,8 @@ export async function readClusterEntities(
     defaults: OwnershipDefaults;
   },
 ): Promise<ClusterEntities> {
-  const credential = await getClusterCredential(cluster, options.strategyFor);
-  const kafkas = await discoverKafkas(buildKubeConfig(cluster, credential), {
+  const kc = await options.clusters.kubeConfig(cluster);
+  const kafkas = await discoverKafkas(kc, {
     cluster: cluster.name,
     adapters: options.adapters,
     topics: options.topics,

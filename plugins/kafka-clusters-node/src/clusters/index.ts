@@ -7,7 +7,21 @@ export { readConfigClusters, usesCatalogClusters } from './readConfigClusters';
 export { readCatalogClusters } from './readCatalogClusters';
 export { createAuthStrategies, getClusterCredential } from './authStrategies';
 export { buildKubeConfig } from './kubeConfig';
-export { kubeGetJson, KubeRequestError, toKubeRequestError } from './request';
+export {
+  kubeGetJson,
+  kubeRequestJson,
+  KubeRequestError,
+  toKubeRequestError,
+} from './request';
+export { createKubernetesClusterAccess } from './clusterAccess';
+export type {
+  KubernetesClusterAccess,
+  KubernetesClusterList,
+} from './clusterAccess';
+export { listObjects } from './listObjects';
+export type { ListObjectsOptions, ResourceKind } from './listObjects';
+export { applyObject, createObject, getObject } from './objects';
+export type { ObjectLocation, WriteOptions } from './objects';
 export { collectionPath, servedVersions } from './discovery';
 export { readWatchedNamespaces } from './watchedNamespaces';
 export {

@@ -90,28 +90,43 @@ export function toKubeRequestError(error: unknown): KubeRequestError {
 }
 
 /**
- * GET a Kubernetes API path and parse its JSON, with the TLS and credentials of the KubeConfig.
- * Plain JSON, as watch events arrive: client-node's typed clients would turn timestamps into
- * Dates for some kinds and not for others.
+ * One request to a Kubernetes API path, answered with parsed JSON, with the TLS and credentials
+ * of the KubeConfig. Plain JSON, as watch events arrive: client-node's typed clients would turn
+ * timestamps into Dates for some kinds and not for others.
  *
  * @public
  */
-export async function kubeGetJson<T>(
+export async function kubeRequestJson<T>(
   kc: KubeConfig,
-  path: string,
-  query: Record<string, string | number | boolean | undefined> = {},
-  timeoutMs = 30_000,
+  request: {
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+    path: string;
+    query?: Record<string, string | number | boolean | undefined>;
+    /** Sent as JSON (which is YAML too, for `application/apply-patch+yaml`). */
+    body?: unknown;
+    contentType?: string;
+    timeoutMs?: number;
+  },
 ): Promise<T> {
+  const { path, timeoutMs = 30_000 } = request;
   const cluster = kc.getCurrentCluster();
   if (!cluster)
     throw new KubeRequestError('other', 'No cluster in the KubeConfig');
   const url = new URL(cluster.server.replace(/\/+$/, '') + path);
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
+  const payload =
+    request.body === undefined ? undefined : JSON.stringify(request.body);
   const options: https.RequestOptions = {
-    method: 'GET',
-    headers: { Accept: 'application/json' },
+    method: request.method,
+    headers: {
+      Accept: 'application/json',
+      ...(payload !== undefined && {
+        'Content-Type': request.contentType ?? 'application/json',
+        'Content-Length': Buffer.byteLength(payload),
+      }),
+    },
   };
   await kc.applyToHTTPSOptions(options);
   const transport = url.protocol === 'http:' ? http : https;
@@ -152,6 +167,20 @@ export async function kubeGetJson<T>(
       req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
     );
     req.on('error', error => reject(toKubeRequestError(error)));
-    req.end();
+    req.end(payload);
   });
+}
+
+/**
+ * GET a Kubernetes API path and parse its JSON (see {@link kubeRequestJson}).
+ *
+ * @public
+ */
+export async function kubeGetJson<T>(
+  kc: KubeConfig,
+  path: string,
+  query: Record<string, string | number | boolean | undefined> = {},
+  timeoutMs = 30_000,
+): Promise<T> {
+  return kubeRequestJson<T>(kc, { method: 'GET', path, query, timeoutMs });
 }

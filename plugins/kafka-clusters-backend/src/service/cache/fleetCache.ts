@@ -7,16 +7,11 @@ import {
   KubernetesClusterCacheStatus,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
-  buildKubeConfig,
   ClusterDetails,
-  createAuthStrategies,
-  getClusterCredential,
+  createKubernetesClusterAccess,
   HealthThresholds,
   KafkaOperatorAdapter,
-  readCatalogClusters,
-  readCatalogLocatorOptions,
-  readConfigClusters,
-  usesCatalogClusters,
+  KubernetesClusterAccess,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { Schedule } from '../kubernetes/resourceWatch';
 import { ClusterCache, createClusterCache } from './clusterCache';
@@ -57,17 +52,25 @@ export function createFleetCache(options: {
   catalog: CatalogService;
   adapters: readonly KafkaOperatorAdapter[];
   settings: FleetCacheSettings;
+  /** The Kubernetes clusters to watch; built from `config`, `auth` and `catalog` when not given. */
+  clusters?: KubernetesClusterAccess;
   now?: () => Date;
   /** Where the caches time backoffs and rediscovery (tests pass a clock they move by hand). */
   schedule?: Schedule;
 }): FleetCache {
   const { logger, settings, adapters } = options;
   const now = options.now ?? (() => new Date());
-  const strategyFor = createAuthStrategies({ config: options.config, logger });
+  const access =
+    options.clusters ??
+    createKubernetesClusterAccess({
+      config: options.config,
+      logger,
+      auth: options.auth,
+      catalog: options.catalog,
+    });
   const caches = new Map<string, ClusterCache>();
   // Catalog cluster name → the details its cache was built from, to notice a moved API server.
   const fromCatalog = new Map<string, string>();
-  const locator = readCatalogLocatorOptions(options.config);
   let catalogTimer: NodeJS.Timeout | undefined;
   // Set by stop(): a catalog lookup still in flight must not add caches after it.
   let stopped = false;
@@ -84,11 +87,7 @@ export function createFleetCache(options: {
       requestTimeoutMs: settings.requestTimeoutMs,
       now,
       schedule: options.schedule,
-      kubeConfig: async () =>
-        buildKubeConfig(
-          cluster,
-          await getClusterCredential(cluster, strategyFor),
-        ),
+      kubeConfig: () => access.kubeConfig(cluster),
     });
     caches.set(cluster.name, cache);
     cache.start();
@@ -102,24 +101,14 @@ export function createFleetCache(options: {
 
   async function syncCatalogClusters() {
     try {
-      const clusters = await readCatalogClusters({
-        catalog: options.catalog,
-        credentials: await options.auth.getOwnServiceCredentials(),
-        logger,
-        locator,
-      });
+      // Without the catalog clusters a configured cluster's name shadows (the access logs those).
+      const clusters = await access.catalogClusters();
       if (stopped) return;
       const names = new Set(clusters.map(c => c.name));
       for (const cluster of clusters) {
         const details = JSON.stringify(cluster);
         const known = fromCatalog.get(cluster.name);
         if (known === details) continue;
-        if (known === undefined && caches.has(cluster.name)) {
-          logger.warn(
-            `Ignoring catalog Kubernetes cluster '${cluster.name}': a configured cluster has that name`,
-          );
-          continue;
-        }
         if (known !== undefined) {
           logger.info(
             `Kubernetes cluster '${cluster.name}' changed in the catalog; watching it again`,
@@ -143,8 +132,8 @@ export function createFleetCache(options: {
 
   return {
     async start() {
-      for (const cluster of readConfigClusters(options.config)) add(cluster);
-      if (usesCatalogClusters(options.config)) {
+      for (const cluster of access.configuredClusters()) add(cluster);
+      if (access.usesCatalog) {
         await syncCatalogClusters();
         if (stopped) return;
         catalogTimer = setInterval(

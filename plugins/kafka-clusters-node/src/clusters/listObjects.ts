@@ -1,9 +1,31 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import {
-  collectionPath,
-  kubeGetJson,
-  WatchSpec,
-} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { collectionPath } from './discovery';
+import { kubeGetJson } from './request';
+
+/**
+ * A kind, as the REST paths name it.
+ *
+ * @public
+ */
+export interface ResourceKind {
+  /** `''` for the core group. */
+  group: string;
+  kind: string;
+  plural: string;
+}
+
+/**
+ * Options of {@link listObjects}.
+ *
+ * @public
+ */
+export interface ListObjectsOptions {
+  timeoutMs: number;
+  /** Namespaces to list instead of the whole cluster (namespace-scoped mode). */
+  namespaces?: readonly string[];
+  labelSelector?: string;
+  fieldSelector?: string;
+}
 
 // Large enough that a fleet's Kafka resources fit in a page or two, small enough for the API
 // server's default limits.
@@ -18,27 +40,27 @@ interface ListPage {
  * Every object of a kind at one served version, cluster-wide or in the given namespaces, page
  * by page. Items of a list may lack `apiVersion` and `kind`; each gets the version it was read
  * at.
+ *
+ * @public
  */
 export async function listObjects(
   kc: KubeConfig,
-  spec: WatchSpec,
+  spec: ResourceKind,
   version: string,
-  options: { timeoutMs: number; namespaces?: readonly string[] },
+  options: ListObjectsOptions,
 ): Promise<Record<string, unknown>[]> {
   const objects: Record<string, unknown>[] = [];
   for (const namespace of options.namespaces ?? [undefined]) {
-    objects.push(
-      ...(await listIn(kc, spec, version, options.timeoutMs, namespace)),
-    );
+    objects.push(...(await listIn(kc, spec, version, options, namespace)));
   }
   return objects;
 }
 
 async function listIn(
   kc: KubeConfig,
-  spec: WatchSpec,
+  spec: ResourceKind,
   version: string,
-  timeoutMs: number,
+  options: ListObjectsOptions,
   namespace: string | undefined,
 ): Promise<Record<string, unknown>[]> {
   const path = collectionPath(spec.group, version, spec.plural, namespace);
@@ -49,8 +71,13 @@ async function listIn(
     const page: ListPage = await kubeGetJson<ListPage>(
       kc,
       path,
-      { limit: PAGE_SIZE, continue: next },
-      timeoutMs,
+      {
+        limit: PAGE_SIZE,
+        continue: next,
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+      },
+      options.timeoutMs,
     );
     for (const item of page.items ?? []) {
       if (item && typeof item === 'object') {
