@@ -1,4 +1,4 @@
-import { OperatorFacts, OperatorKind } from '../common/facts';
+import { applicationKind, clusterKind, OperatorFacts } from '../common/facts';
 
 /*
  * Confluent for Kubernetes as data (CFK 3.3.0 CRDs; Confluent's examples for what the
@@ -15,7 +15,7 @@ export const CFK_LABELS = {
   /** The CR's kind in lower case (`kafka`, `kraftcontroller`, …), older form. */
   type: 'type',
   /** The CR's kind in lower case. */
-  platformType: `${PREFIX}type`,
+  platformType: 'platform.confluent.io/type',
   /** `confluent-platform=true` on everything CFK creates. */
   confluentPlatform: 'confluent-platform',
   /** The StatefulSet revision a pod runs. */
@@ -25,28 +25,17 @@ export const CFK_LABELS = {
 /** CFK's annotations on its CRs. */
 export const CFK_ANNOTATIONS = {
   /** `true` pauses reconciliation. */
-  blockReconcile: `${PREFIX}block-reconcile`,
+  blockReconcile: 'platform.confluent.io/block-reconcile',
 } as const;
 
 /** CFK's condition types. */
 export const CFK_CONDITIONS = {
-  rolling: `${PREFIX}rolling`,
-  clusterReady: `${PREFIX}cluster-ready`,
-  statefulSetAvailable: `${PREFIX}statefulset-available`,
-  resourcesReady: `${PREFIX}resources-ready`,
-  appReady: `${PREFIX}app-ready`,
+  rolling: 'platform.confluent.io/rolling',
+  clusterReady: 'platform.confluent.io/cluster-ready',
+  statefulSetAvailable: 'platform.confluent.io/statefulset-available',
+  resourcesReady: 'platform.confluent.io/resources-ready',
+  appReady: 'platform.confluent.io/app-ready',
 } as const;
-
-const clusterKind = (kind: string, plural: string): OperatorKind => ({
-  kind,
-  plural,
-  role: 'cluster',
-});
-const applicationKind = (kind: string, plural: string): OperatorKind => ({
-  kind,
-  plural,
-  role: 'application',
-});
 
 /** The CFK kinds the suite reads, cluster CRs first. */
 export const CFK_KINDS = [

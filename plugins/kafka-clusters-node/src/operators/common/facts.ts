@@ -85,3 +85,16 @@ export interface OperatorFacts {
   serviceNames(kind: string, object: unknown): string[];
   references: readonly OperatorReference[];
 }
+
+/** A cluster kind of an operator: it becomes pods. */
+export const clusterKind = (kind: string, plural: string): OperatorKind => ({
+  kind,
+  plural,
+  role: 'cluster',
+});
+
+/** An application kind of an operator: it configures something inside a cluster. */
+export const applicationKind = (
+  kind: string,
+  plural: string,
+): OperatorKind => ({ kind, plural, role: 'application' });

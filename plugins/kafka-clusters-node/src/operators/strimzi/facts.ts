@@ -1,4 +1,4 @@
-import { OperatorFacts, OperatorKind } from '../common/facts';
+import { applicationKind, clusterKind, OperatorFacts } from '../common/facts';
 
 /*
  * Strimzi as data (Strimzi 0.51.0 and 1.2.0 CRDs; KafkaResources.java, Labels.java and
@@ -12,42 +12,31 @@ const PREFIX = 'strimzi.io/';
 /** Strimzi's labels (operators.md §2.3). */
 export const STRIMZI_LABELS = {
   /** On every child CR (node pools, topics, users, connectors) and every pod: the owning CR's name. */
-  cluster: `${PREFIX}cluster`,
+  cluster: 'strimzi.io/cluster',
   /** The kind of the CR a pod belongs to (`Kafka`, `KafkaConnect`, …); on every Strimzi pod. */
-  kind: `${PREFIX}kind`,
+  kind: 'strimzi.io/kind',
   /** `<cluster>-kafka` for every node pod, `<cluster>-entity-operator`, … */
-  name: `${PREFIX}name`,
-  poolName: `${PREFIX}pool-name`,
-  brokerRole: `${PREFIX}broker-role`,
-  controllerRole: `${PREFIX}controller-role`,
+  name: 'strimzi.io/name',
+  poolName: 'strimzi.io/pool-name',
+  brokerRole: 'strimzi.io/broker-role',
+  controllerRole: 'strimzi.io/controller-role',
   /** The StrimziPodSet of a pod. */
-  controllerName: `${PREFIX}controller-name`,
+  controllerName: 'strimzi.io/controller-name',
 } as const;
 
 /** Strimzi's annotations. */
 export const STRIMZI_ANNOTATIONS = {
   /** `true` on a CR pauses its reconciliation. */
-  pause: `${PREFIX}pause-reconciliation`,
+  pause: 'strimzi.io/pause-reconciliation',
   /** On a pod or pod set: roll it. */
-  manualRoll: `${PREFIX}manual-rolling-update`,
+  manualRoll: 'strimzi.io/manual-rolling-update',
   /** The revision of a pod's definition, on the pod and in its pod set's spec. */
-  revision: `${PREFIX}revision`,
+  revision: 'strimzi.io/revision',
   /** `false` on a topic or user: the operator leaves it alone. */
-  managed: `${PREFIX}managed`,
+  managed: 'strimzi.io/managed',
   /** On KafkaConnect: connectors are KafkaConnector resources. */
-  useConnectorResources: `${PREFIX}use-connector-resources`,
+  useConnectorResources: 'strimzi.io/use-connector-resources',
 } as const;
-
-const clusterKind = (kind: string, plural: string): OperatorKind => ({
-  kind,
-  plural,
-  role: 'cluster',
-});
-const applicationKind = (kind: string, plural: string): OperatorKind => ({
-  kind,
-  plural,
-  role: 'application',
-});
 
 /** The Strimzi kinds the suite reads. */
 export const STRIMZI_KINDS = [

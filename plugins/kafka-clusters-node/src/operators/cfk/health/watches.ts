@@ -1,5 +1,6 @@
 import { WatchSpec } from '../../types';
 import { ProjectedPod, projectPod, pvcWatch } from '../../common/core';
+import { operatorWatch } from '../../common/watch';
 import { eventWatch } from '../../events';
 import { cfkFacts } from '../facts';
 import {
@@ -25,16 +26,7 @@ function cfk<T>(
   kind: string,
   project: (object: unknown) => T | undefined,
 ): WatchSpec<T> {
-  const facts = cfkFacts.kinds.find(k => k.kind === kind);
-  if (!facts) throw new Error(`${kind} is not a CFK kind`);
-  return {
-    key: `${cfkFacts.group}/${facts.plural}`,
-    group: cfkFacts.group,
-    versions: cfkFacts.versions,
-    kind,
-    plural: facts.plural,
-    project,
-  };
+  return operatorWatch(cfkFacts, kind, project);
 }
 
 /** Every kind the CFK adapter reads, by role. */

@@ -1,5 +1,6 @@
 import { WatchSpec } from '../../types';
 import { ProjectedPod, projectPod, pvcWatch } from '../../common/core';
+import { operatorWatch } from '../../common/watch';
 import { eventWatch } from '../../events';
 import { strimziFacts } from '../facts';
 import {
@@ -29,16 +30,7 @@ function strimzi<T>(
   kind: string,
   project: (object: unknown) => T | undefined,
 ): WatchSpec<T> {
-  const facts = strimziFacts.kinds.find(k => k.kind === kind);
-  if (!facts) throw new Error(`${kind} is not a Strimzi kind`);
-  return {
-    key: `${strimziFacts.group}/${facts.plural}`,
-    group: strimziFacts.group,
-    versions: strimziFacts.versions,
-    kind,
-    plural: facts.plural,
-    project,
-  };
+  return operatorWatch(strimziFacts, kind, project);
 }
 
 const POD_SET = strimziFacts.ownedKinds!.find(k => k.kind === 'StrimziPodSet')!;
