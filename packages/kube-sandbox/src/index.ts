@@ -45,6 +45,7 @@ export type {
   WatchEventType,
 } from './store/store';
 export type { ListOptions } from './resources/list';
+export type { ApplyOptions, ApplyResult } from './resources/apply';
 export type {
   WriteOptions,
   DeleteOptions,

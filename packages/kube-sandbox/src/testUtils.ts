@@ -64,6 +64,8 @@ export function raw(
   options: {
     token?: string | null;
     body?: unknown;
+    /** A body sent as it is (with its own Content-Type header), e.g. YAML. */
+    text?: string;
     /** An undefined value leaves that header out (e.g. no Accept at all). */
     headers?: Record<string, string | undefined>;
   } = {},
@@ -77,7 +79,8 @@ export function raw(
   const url = new URL(path, cluster.url);
   const token = options.token === undefined ? cluster.token : options.token;
   const body =
-    options.body === undefined ? undefined : JSON.stringify(options.body);
+    options.text ??
+    (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = request(
       url,

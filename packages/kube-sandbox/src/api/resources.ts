@@ -1,4 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { PATCH_TYPES } from '../patch/patches';
+import { applyObject } from '../resources/apply';
 import { deleteObject } from '../resources/deletion';
 import { listObjects } from '../resources/list';
 import { managerName } from '../resources/managedFields';
@@ -171,6 +173,19 @@ export async function serveResource(
     }
     case 'patch': {
       const options = writeOptions(req, query);
+      if (contentType(req) === PATCH_TYPES.apply) {
+        const { object, created } = applyObject(
+          ctx,
+          request,
+          await readBody(req),
+          {
+            ...options,
+            manager: query.get('fieldManager') ?? undefined,
+            force: query.get('force') === 'true',
+          },
+        );
+        return sendWritten(created ? 201 : 200, object, options);
+      }
       const patched = patchObject(
         ctx,
         request,

@@ -1,5 +1,6 @@
 import { ApiError, errors } from '../api/status';
 import { listObjects, ListOptions } from '../resources/list';
+import { applyObject, ApplyOptions } from '../resources/apply';
 import { bindPod } from '../resources/binding';
 import { deleteObject } from '../resources/deletion';
 import {
@@ -38,6 +39,11 @@ export interface ObjectApi {
     namespace?: string,
     options?: ListOptions,
   ): Array<Readonly<KubeObject>>;
+  /** Server-side apply of a configuration (creates the object when missing). */
+  apply(
+    object: KubeObject,
+    options?: ApplyOptions & { subresource?: 'status' },
+  ): Readonly<KubeObject>;
   /** PUT: replaces the object (its status stays, where the kind has a status subresource). */
   update(object: KubeObject, options?: WriteOptions): Readonly<KubeObject>;
   /** PUT on /status: replaces only the status. */
@@ -123,6 +129,14 @@ export function createObjectApi(core: ClusterCore): ObjectApi {
       const { type } = resolve(apiVersion, kind);
       return listObjects(core, type, namespace, options).items.map(e =>
         at(e.object, apiVersion),
+      );
+    },
+    apply(object, options = {}) {
+      const { subresource, ...write } = options;
+      return at(
+        applyObject(core, target(object, subresource), object, manager(write))
+          .object,
+        String(object.apiVersion),
       );
     },
     update: (object, options) =>

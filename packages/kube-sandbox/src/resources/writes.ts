@@ -18,6 +18,7 @@ import { customResourceValidator } from '../validation/customResources';
 import { FieldError } from '../validation/fieldErrors';
 import { pruneBuiltin, StructuralReport } from '../validation/structural';
 import { collectGarbage } from './deletion';
+import { modelShape, schemaShape, Shape } from './fieldSets';
 import { updateManagedFields } from './managedFields';
 import { generateNameSuffix, timestamp, validateObjectMeta } from './metadata';
 import {
@@ -30,7 +31,21 @@ import {
   WriteOptions,
 } from './target';
 
-function decode(target: Target, body: unknown): JsonObject {
+/** The shape of a kind's objects at a version: its fields' list and map semantics. */
+export function shapeOf(type: ResourceType, version: string): Shape {
+  if (type.builtin) {
+    return modelShape({ kind: 'model', name: KIND_MODELS[type.kind] });
+  }
+  return schemaShape(schemaOf(type, version) ?? {}, true);
+}
+
+/** Sets managedFields on an object about to be written (`old`: the stored one, if any). */
+export type ManagedFieldsHook = (
+  next: JsonObject,
+  old: JsonObject | undefined,
+) => void;
+
+export function decode(target: Target, body: unknown): JsonObject {
   const { type } = target;
   const version = versionOf(target);
   if (!isObject(body)) {
@@ -67,7 +82,11 @@ function decode(target: Target, body: unknown): JsonObject {
 }
 
 /** Prunes unknown fields and reports them as `fieldValidation` asks. */
-function structural(target: Target, object: JsonObject, options: WriteOptions) {
+export function structural(
+  target: Target,
+  object: JsonObject,
+  options: WriteOptions,
+) {
   const { type } = target;
   const version = versionOf(target);
   let report: StructuralReport | undefined;
@@ -199,6 +218,7 @@ export function createObject(
   target: Target,
   body: unknown,
   options: WriteOptions = {},
+  managed?: ManagedFieldsHook,
 ): Readonly<KubeObject> {
   const { type } = target;
   const object = decode(target, body);
@@ -239,16 +259,20 @@ export function createObject(
   if (core.store.get(resource, key)) {
     throw errors.alreadyExists(type, String(meta.name));
   }
-  updateManagedFields(
-    object,
-    undefined,
-    options.manager ?? 'kube-sandbox',
-    String(object.apiVersion),
-    {
-      statusSubresource: type.statusSubresource,
-      time: core.now(),
-    },
-  );
+  if (managed) managed(object, undefined);
+  else {
+    updateManagedFields(
+      object,
+      undefined,
+      options.manager ?? 'kube-sandbox',
+      String(object.apiVersion),
+      {
+        statusSubresource: type.statusSubresource,
+        time: core.now(),
+        shape: shapeOf(type, versionOf(target)),
+      },
+    );
+  }
   if (options.dryRun) return toStorage(type, object);
   return core.store.put(resource, toStorage(type, object)).object;
 }
@@ -276,12 +300,13 @@ export function updateObject(
   return applyUpdate(core, target, current, object, options);
 }
 
-function applyUpdate(
+export function applyUpdate(
   core: ClusterCore,
   target: Target,
   current: StoredObject,
   object: JsonObject,
   options: WriteOptions,
+  managed?: ManagedFieldsHook,
 ): Readonly<KubeObject> {
   const { type } = target;
   const old = current.object;
@@ -336,21 +361,27 @@ function applyUpdate(
     ? structuredClone(old.metadata.managedFields)
     : undefined;
   if (nextMeta.managedFields === undefined) delete nextMeta.managedFields;
+  const requested = String(object.apiVersion);
+  // An apply's managedFields are part of what it writes; an update's follow from the change.
+  if (managed) managed(next, old as JsonObject);
   const stored = toStorage(type, next);
   if (jsonEqual(stored, old)) {
     return old;
   }
-  updateManagedFields(
-    next,
-    old as JsonObject,
-    options.manager ?? 'kube-sandbox',
-    String(object.apiVersion),
-    {
-      subresource: target.subresource,
-      statusSubresource: type.statusSubresource,
-      time: core.now(),
-    },
-  );
+  if (!managed) {
+    updateManagedFields(
+      next,
+      old as JsonObject,
+      options.manager ?? 'kube-sandbox',
+      requested,
+      {
+        subresource: target.subresource,
+        statusSubresource: type.statusSubresource,
+        time: core.now(),
+        shape: shapeOf(type, versionOf(target)),
+      },
+    );
+  }
   if (options.dryRun) return stored;
   const resource = groupResource(type);
   if (
