@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kafkaClustersPermissions } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
   createKubernetesClusterAccess,
   defaultOperatorAdapters,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
+import { registerKafkaClustersActions } from './actions';
 import { createFleetCache } from './service/cache/fleetCache';
 import { readFleetCacheSettings } from './service/config';
 import { createRouter } from './service/router';
@@ -33,6 +35,7 @@ export const kafkaClustersPlugin = createBackendPlugin({
         cache: coreServices.cache,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const {
@@ -74,6 +77,10 @@ export const kafkaClustersPlugin = createBackendPlugin({
           thresholds: settings.thresholds,
         });
         httpRouter.use(await createRouter({ httpAuth, statusService }));
+        registerKafkaClustersActions({
+          actionsRegistry: deps.actionsRegistry,
+          statusService,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
