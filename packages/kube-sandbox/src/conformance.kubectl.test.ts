@@ -429,6 +429,121 @@ spec:
     );
   });
 
+  // Every command here exists in kubectl 1.20 too (server-side apply has been there since 1.16,
+  // `diff --server-side` since 1.18), so the test runs, unchanged, with either version.
+  it('applies server-side: create, update, a removed field, a conflict, force, dry run, list-map merging, diff', async () => {
+    const manifest = (data: Record<string, string>) =>
+      `apiVersion: v1
+kind: ConfigMap
+metadata: {name: ssa, namespace: default, labels: {app: web}}
+data: ${JSON.stringify(data)}
+`;
+    const path = file('ssa.yaml', manifest({ one: '1', two: '2' }));
+    const ssa = (...extra: string[]) =>
+      run(['apply', '--server-side', ...extra, '-f', path]);
+    const data = () =>
+      cluster.api.get('v1', 'ConfigMap', 'ssa', 'default')?.data;
+    expect(await ssa()).toMatchObject({
+      code: 0,
+      stdout: 'configmap/ssa serverside-applied\n',
+    });
+    expect(data()).toEqual({ one: '1', two: '2' });
+    expect(
+      cluster.api.get('v1', 'ConfigMap', 'ssa', 'default')?.metadata
+        .managedFields,
+    ).toEqual([
+      expect.objectContaining({
+        manager: 'kubectl',
+        operation: 'Apply',
+        fieldsV1: {
+          'f:data': { 'f:one': {}, 'f:two': {} },
+          'f:metadata': { 'f:labels': { 'f:app': {} } },
+        },
+      }),
+    ]);
+
+    // Server-side dry run and diff: the would-be result, nothing written.
+    file('ssa.yaml', manifest({ one: '1' }));
+    expect(await ssa('--dry-run=server')).toMatchObject({
+      code: 0,
+      stdout: 'configmap/ssa serverside-applied (server dry run)\n',
+    });
+    expect(data()).toEqual({ one: '1', two: '2' });
+    const diff = await run(['diff', '--server-side', '-f', path]);
+    expect(diff.code).toBe(1); // kubectl diff: 1 when there are differences
+    expect(diff.stdout).toMatch(/^-\s+two: "2"$/m);
+    expect(data()).toEqual({ one: '1', two: '2' });
+
+    // The field left out of the manifest is removed.
+    expect((await ssa()).code).toBe(0);
+    expect(data()).toEqual({ one: '1' });
+    expect(await run(['diff', '--server-side', '-f', path])).toMatchObject({
+      code: 0,
+      stdout: '',
+    });
+
+    // Another manager's field: a conflict kubectl reports, then --force-conflicts.
+    expect(
+      (
+        await run([
+          'patch',
+          'configmap',
+          'ssa',
+          '--type=merge',
+          '-p',
+          '{"data":{"one":"uno"}}',
+        ])
+      ).code,
+    ).toBe(0);
+    file('ssa.yaml', manifest({ one: 'eins' }));
+    const conflict = await ssa();
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain(
+      'Apply failed with 1 conflict: conflict with "kubectl-patch" using v1: .data.one',
+    );
+    expect(data()).toEqual({ one: 'uno' });
+    expect((await ssa('--force-conflicts')).code).toBe(0);
+    expect(data()).toEqual({ one: 'eins' });
+
+    // Two managers' items of a map-list (a Service's ports, keyed by port) merge.
+    const service = (name: string, port: number) =>
+      file(
+        `svc-${name}.yaml`,
+        `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: default}
+spec:
+  selector: {app: web}
+  ports: [{name: ${name}, port: ${port}}]
+`,
+      );
+    for (const [manager, name, port] of [
+      ['team-a', 'http', 80],
+      ['team-b', 'https', 443],
+    ] as const) {
+      expect(
+        await run([
+          'apply',
+          '--server-side',
+          `--field-manager=${manager}`,
+          '-f',
+          service(name, port),
+        ]),
+      ).toMatchObject({ code: 0, stdout: 'service/web serverside-applied\n' });
+    }
+    expect(
+      (
+        await run([
+          'get',
+          'service',
+          'web',
+          '-o',
+          'jsonpath={.spec.ports[*].name}',
+        ])
+      ).stdout,
+    ).toBe('http https');
+  });
+
   it('deletes, and reports NotFound and Forbidden as kubectl prints them', async () => {
     const secret = {
       apiVersion: 'v1',

@@ -365,7 +365,10 @@ describe('server-side apply', () => {
       },
     });
 
-    const configMap = (labels: object, data: object) => ({
+    const configMap = (
+      labels: Record<string, string>,
+      data: Record<string, string>,
+    ) => ({
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'settings', namespace: 'default', labels },
@@ -450,7 +453,7 @@ describe('dry run', () => {
         undefined,
         'All',
       );
-      expect(created.metadata?.uid).toEqual(expect.any(String));
+      expect((created as any).metadata.uid).toEqual(expect.any(String));
       expect(
         cluster.api.get('example.com/v1', 'Widget', 'dry', 'default'),
       ).toBe(undefined);
