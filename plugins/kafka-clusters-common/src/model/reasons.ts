@@ -39,6 +39,7 @@ export const HEALTH_REASON_CODES = [
   'ReconcileFailed',
   'StaleOperatorCondition',
   'OperatorWarning',
+  'OperatorAdvisory',
   'ClusterNotReady',
   'ReconciliationPaused',
   'MetadataMigration',
@@ -48,6 +49,7 @@ export const HEALTH_REASON_CODES = [
   'BrokersNotReady',
   'ControllersNotReady',
   'ControllersNotFound',
+  'ControllersMissing',
   'NodePoolsNotFound',
   'NoReadyReplica',
   'ReplicasNotReady',
@@ -71,11 +73,15 @@ export const HEALTH_REASON_CODES = [
   'ConnectorFailed',
   'ConnectorTaskFailed',
   'ConnectorRestarted',
+  'ConnectorRestartLoop',
+  'ConnectorTasksNotReady',
+  'ReplicasChangeFailed',
   'MirrorTopicFailed',
   'MirrorTopicPending',
   'MirrorTopicUnknown',
   // Freshness of the data itself.
   'DataStale',
+  'DataUnreadable',
 ] as const;
 
 /**

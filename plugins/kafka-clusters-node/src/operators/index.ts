@@ -18,7 +18,7 @@ export type {
 } from './common/facts';
 export { findReferences, resolveReference } from './common/references';
 export type { EnvironmentObjectRef, FoundReference } from './common/references';
-export { applyFreshness } from './common/freshness';
+export { applyFreshness, markUnreadable } from './common/freshness';
 export { renderKafkaEnvironment } from './render';
 export type { EnvironmentOperator, RenderedEnvironment } from './render';
 export { SIZE_PROFILES } from './common/render/environment';
@@ -33,7 +33,7 @@ export type { RenderedFile } from './common/render/files';
 export { DEFAULT_CFK_IMAGES } from './cfk/render/environment';
 export type { CfkImages } from './cfk/render/environment';
 export type { StrimziApiVersion } from './strimzi/render/environment';
-export type { FreshnessOptions } from './common/freshness';
+export type { FreshnessOptions, UnreadableKind } from './common/freshness';
 
 /**
  * The adapters the backend runs by default: CFK and Strimzi.

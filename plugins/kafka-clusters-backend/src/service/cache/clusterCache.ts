@@ -12,6 +12,7 @@ import {
   ClusterDetails,
   HealthThresholds,
   KafkaOperatorAdapter,
+  markUnreadable,
   pickServedVersion,
   WatchSpec,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
@@ -56,6 +57,7 @@ interface Failure {
 /** One watched collection: a spec in one namespace (or cluster-wide). */
 interface Feed {
   spec: WatchSpec;
+  version: string;
   namespace?: string;
   items: Map<string, unknown>;
   synced: boolean;
@@ -135,6 +137,9 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
   const firstSync = new Promise<void>(resolve => (resolveFirstSync = resolve));
 
   const nowMs = () => options.now().getTime();
+  const operatorOf = new Map(
+    adapters.flatMap(a => a.watches.map(spec => [spec.key, a.operator])),
+  );
   const feedKey = (spec: WatchSpec, namespace?: string) =>
     `${spec.key}@${namespace ?? '*'}`;
 
@@ -144,12 +149,24 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     if (all.every(feed => feed.synced || feed.error)) resolveFirstSync();
   }
 
-  function startFeed(spec: WatchSpec, version: string, namespace?: string) {
+  /**
+   * Starts a feed. A feed restarted with a new credential starts from what its predecessor
+   * knew (items, when they were last current, its error), so a refresh never forgets data.
+   */
+  function startFeed(
+    spec: WatchSpec,
+    version: string,
+    namespace?: string,
+    previous?: Feed,
+  ) {
     const feed: Feed = {
       spec,
+      version,
       namespace,
-      items: new Map(),
-      synced: false,
+      items: previous?.items ?? new Map(),
+      synced: previous?.synced ?? false,
+      healthyAt: previous?.healthyAt,
+      error: previous?.error,
       stop: () => {},
       retryNow: () => {},
     };
@@ -182,6 +199,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
               namespace,
             });
             feed.error = undefined;
+            dirty = true;
             retryNow();
           }
         },
@@ -196,6 +214,8 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
               },
             );
             feed.error = { error, since: nowMs() };
+            // What it knew is now of unknown currency: the statuses say so.
+            dirty = true;
           } else {
             feed.error.error = error;
           }
@@ -308,8 +328,15 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       try {
         kc = await options.kubeConfig();
         if (!running) return;
-        stopFeeds();
-        await discover();
+        // Every feed again with the new credential, from what it knew: stopping them and waiting
+        // for a discovery (which may be refused too) would drop every Kafka cluster meanwhile.
+        const previous = [...feeds.values()];
+        feeds.clear();
+        for (const feed of previous) {
+          feed.stop();
+          startFeed(feed.spec, feed.version, feed.namespace, feed);
+        }
+        await rediscover();
       } catch (error) {
         log.warn(
           `Cannot refresh the credential: ${toKubeRequestError(error).message}`,
@@ -352,19 +379,62 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     return oldest ?? (discovered ? nowMs() : undefined);
   }
 
+  /**
+   * The feeds that fail after they were read, or were refused from the start: the last data of
+   * the first stays in the snapshot (a kind that goes missing must not make a cluster read
+   * better), and every status of their operator (and namespace) says it is built without
+   * current data of that kind, so its verdict is never better than `unknown`.
+   */
+  function unreadableKinds() {
+    return [...feeds.values()].flatMap(feed =>
+      feed.error &&
+      (feed.healthyAt !== undefined || feed.error.error.kind === 'forbidden')
+        ? [
+            {
+              operator: operatorOf.get(feed.spec.key),
+              namespace: feed.namespace,
+              kind: {
+                resource: `${feed.spec.plural}${
+                  feed.spec.group ? `.${feed.spec.group}` : ''
+                }`,
+                namespace: feed.namespace,
+                statusCode: feed.error.error.statusCode,
+                message: feed.error.error.message,
+                since: new Date(feed.error.since).toISOString(),
+              },
+            },
+          ]
+        : [],
+    );
+  }
+
   function rebuild() {
     const observedAt = observedAtMs();
     if (observedAt === undefined) return;
     const snapshot = { cluster: cluster.name, objects: snapshotObjects() };
     const now = options.now();
+    const unreadable = unreadableKinds();
     statuses = adapters
       .filter(adapter => presence[adapter.operator].installed)
       .flatMap(adapter =>
-        adapter.assemble(snapshot, {
-          now,
-          thresholds,
-          observedAt: new Date(observedAt).toISOString(),
-        }),
+        adapter
+          .assemble(snapshot, {
+            now,
+            thresholds,
+            observedAt: new Date(observedAt).toISOString(),
+          })
+          .map(status =>
+            markUnreadable(
+              status,
+              unreadable
+                .filter(
+                  u =>
+                    u.operator === adapter.operator &&
+                    (!u.namespace || u.namespace === status.ref.namespace),
+                )
+                .map(u => u.kind),
+            ),
+          ),
       );
     labelIndex = indexByLabel(statuses);
     dirty = false;
@@ -453,6 +523,8 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     if (observedAt === undefined) return 'starting';
     if ((nowMs() - observedAt) / 1000 > thresholds.staleAfterSeconds)
       return 'stale';
+    // Data that was read and can no longer be refreshed is not "synced", however young.
+    if (all.some(f => f.error && f.healthyAt !== undefined)) return 'stale';
     return all.every(f => f.synced || f.error) ? 'synced' : 'starting';
   }
 

@@ -20,7 +20,7 @@ describe('applyFreshness', () => {
     expect(fresh.health).toBe('healthy');
   });
 
-  it('marks ageing data stale, then calls it unknown, whatever the last verdict', () => {
+  it('marks ageing data stale, then calls a healthy cluster unknown', () => {
     const stale = applyFreshness(fresh, { now: NOW, observedAt: ago(5) });
     expect(stale.freshness).toEqual({
       observedAt: ago(5),
@@ -40,7 +40,7 @@ describe('applyFreshness', () => {
     );
   });
 
-  it('brings the rules’ verdict back once the data is fresh again', () => {
+  it('never lets old data read better than the last verdict: degraded stays degraded, and comes back once fresh', () => {
     const degraded: KafkaClusterStatus = {
       ...fresh,
       health: 'degraded',
@@ -55,10 +55,39 @@ describe('applyFreshness', () => {
       ],
     };
     const old = applyFreshness(degraded, { now: NOW, observedAt: ago(15) });
-    expect(old.health).toBe('unknown');
+    // unknown ranks below degraded: a known impairment is not hidden by a gap in the data.
+    expect(old.health).toBe('degraded');
+    expect(old.reasons.map(r => r.code)).toEqual([
+      'PodCrashLooping',
+      'DataStale',
+    ]);
     const back = applyFreshness(old, { now: NOW, observedAt: ago(0) });
     expect(back.health).toBe('degraded');
     expect(back.reasons.map(r => r.code)).toEqual(['PodCrashLooping']);
+  });
+
+  it('marks data stale at once when a kind it was built from became unreadable', () => {
+    const unreadable: KafkaClusterStatus = {
+      ...fresh,
+      health: 'unknown',
+      reasons: [
+        {
+          code: 'DataUnreadable',
+          severity: 'warning',
+          impact: 'unknown',
+          message: 'Cannot read kafkas.platform.confluent.io (HTTP 403)',
+          resource: fresh.resource,
+          since: ago(0.5),
+        },
+      ],
+    };
+    const aged = applyFreshness(unreadable, { now: NOW, observedAt: ago(1) });
+    expect(aged.freshness).toEqual({
+      observedAt: ago(1),
+      ageSeconds: 60,
+      stale: true,
+    });
+    expect(aged.health).toBe('unknown');
   });
 
   it('takes the thresholds from configuration', () => {
