@@ -209,4 +209,23 @@ describe('createKubernetesClusterAccess', () => {
       { metadata: { name: 'orders-new' } },
     );
   });
+
+  it('applies server-side: a dry run stores nothing, then the object is created with this field manager', async () => {
+    const { clusters } = access();
+    const kc = await clusters.kubeConfig(clusters.configuredClusters()[0]);
+    const at = { ...TOPICS, namespace: 'billing', name: 'billing-applied' };
+    const write = { fieldManager: 'kafka-environments' };
+    const object = topic('billing', 'billing-applied');
+    await clusters.apply(kc, at, object, { ...write, dryRun: true });
+    expect(await clusters.get(kc, at)).toBeUndefined();
+
+    const applied = (await clusters.apply(kc, at, object, write)) as any;
+    expect(applied.spec).toEqual({ partitions: 3, replicas: 3 });
+    expect(
+      applied.metadata.managedFields.map((f: any) => [f.manager, f.operation]),
+    ).toContainEqual(['kafka-environments', 'Apply']);
+    expect(await clusters.get(kc, at)).toMatchObject({
+      metadata: { name: 'billing-applied' },
+    });
+  });
 });
