@@ -382,6 +382,29 @@ describe('server-side apply', () => {
     });
   });
 
+  it('applies status through /status only, and the in-process API applies as HTTP does', async () => {
+    const name = `w${++counter}`;
+    // Status in a main-resource apply is ignored where the kind has a status subresource.
+    await apply(
+      { ...widget({ size: 1 }, name), status: { phase: 'Lost' } },
+      'alice',
+    );
+    expect(stored(name).status).toBe(undefined);
+    const withStatus = cluster.api.apply(
+      { ...widget({ size: 9 }, name), status: { phase: 'Ready' } },
+      { manager: 'operator', subresource: 'status' },
+    );
+    expect(withStatus.spec).toEqual({ size: 1 });
+    expect(withStatus.status).toEqual({ phase: 'Ready' });
+    expect(
+      withStatus.metadata.managedFields?.find(m => m.manager === 'operator'),
+    ).toMatchObject({
+      operation: 'Apply',
+      subresource: 'status',
+      fieldsV1: { 'f:status': { 'f:phase': {} } },
+    });
+  });
+
   it('validates as any write: schema and CEL errors are 422, unknown fields 400 under Strict, fieldManager required', async () => {
     const invalid = await failure(apply(widget({ size: 0 }), 'alice'));
     expect(invalid.code).toBe(422);
