@@ -21,6 +21,8 @@ export interface Config {
       podNotReadyGraceSeconds?: number;
       /** Restarts this recent are reported on ready pods. (Optional) Default 3600. */
       recentRestartSeconds?: number;
+      /** A connector auto-restarted this many times or more, the last within recentRestartSeconds, is degraded. (Optional) Default 3. */
+      connectorRestartsDegraded?: number;
       /** Warning events this recent explain a verdict. (Optional) Default 3600. */
       eventWindowSeconds?: number;
       /** Events kept per Kafka cluster. (Optional) Default 20. */

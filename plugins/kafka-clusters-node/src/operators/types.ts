@@ -60,6 +60,11 @@ export interface HealthThresholds {
   podNotReadyGraceSeconds: number;
   /** Restarts and terminations this recent are reported (as warnings) on ready pods. */
   recentRestartSeconds: number;
+  /**
+   * A connector Strimzi auto-restarted this many times or more, the last within
+   * `recentRestartSeconds`, is `degraded` (`ConnectorRestartLoop`).
+   */
+  connectorRestartsDegraded: number;
   /** Warning events this recent are listed in `events`. */
   eventWindowSeconds: number;
   /** At most this many events per Kafka cluster. */
@@ -81,6 +86,7 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
   changeStuckAfterSeconds: 30 * 60,
   podNotReadyGraceSeconds: 3 * 60,
   recentRestartSeconds: 60 * 60,
+  connectorRestartsDegraded: 3,
   eventWindowSeconds: 60 * 60,
   maxEvents: 20,
   staleAfterSeconds: 2 * 60,

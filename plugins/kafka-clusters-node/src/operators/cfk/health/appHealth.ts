@@ -7,7 +7,12 @@ import {
 import { findCondition } from '../../common/conditions';
 import { RuleContext } from '../../common/context';
 import { refOf } from '../../common/meta';
-import { noStatusReasons, pendingReasons } from '../../common/resources';
+import {
+  changeSince,
+  noStatusReasons,
+  pendingReasons,
+} from '../../common/resources';
+import { ageSeconds } from '../../common/time';
 import { reason, verdictOf } from '../../common/verdict';
 import {
   CfkAppStatus,
@@ -164,11 +169,40 @@ export function assessCfkConnector(
       ),
     );
   }
+  const tasks = tasksOf(connector);
+  if (
+    appOk &&
+    state === 'RUNNING' &&
+    failedCount === 0 &&
+    tasks.running !== undefined &&
+    tasks.total !== undefined &&
+    tasks.running < tasks.total
+  ) {
+    // `status.tasksReady` is `<ready>/<tasks>`, the tasks the connector has in Connect (up to
+    // spec.taskMax, a maximum: Kafka Connect lets a connector create fewer). A task that is not
+    // ready and not failed is starting or unassigned: expected for a short while after a change.
+    const since = changeSince(connector.meta);
+    const age = ageSeconds(since, ctx.now);
+    const recent =
+      age !== undefined && age <= ctx.thresholds.podNotReadyGraceSeconds;
+    reasons.push(
+      reason(
+        'ConnectorTasksNotReady',
+        recent ? 'progressing' : 'degraded',
+        `${tasks.running}/${tasks.total} tasks of connector ${connector.connectorName} are ready`,
+        ref,
+        {
+          since,
+          fix: `Look at the tasks in the Connect REST API /connectors/${connector.connectorName}/status, and at the Connect workers' logs`,
+        },
+      ),
+    );
+  }
   const status: KafkaConnectorStatus = {
     name: connector.connectorName,
     resource: ref,
     labels: connector.meta.labels,
-    tasks: tasksOf(connector),
+    tasks,
     health: verdictOf(reasons),
     reasons,
   };

@@ -13,6 +13,7 @@ import {
   statefulSet,
 } from '../../../__fixtures__/cfk';
 import { cfkAdapter } from '..';
+import { cfkWatches } from './watches';
 
 function assemble(
   objects: unknown[],
@@ -545,9 +546,23 @@ describe('CFK: no ready broker, lost quorum', () => {
     expect(status.controllers).toMatchObject({ desired: 3, ready: 1 });
   });
 
-  it('cannot judge the quorum when the referenced KRaftController is not visible', () => {
+  it('calls the cluster unhealthy when its KRaftController is watched and gone', () => {
     const status = one(
       healthyCfkEnvironment().filter(o => o.kind !== 'KRaftController'),
+    );
+    expect(status.health).toBe('unhealthy');
+    expect(codes(status)).toEqual(['ControllersMissing']);
+    expect(status.reasons[0].resource).toMatchObject({
+      kind: 'KRaftController',
+      name: 'kraftcontroller',
+    });
+    expect(status.controllers).toEqual({ members: [] });
+  });
+
+  it('cannot judge the quorum when KRaftControllers are not watched', () => {
+    const status = one(
+      healthyCfkEnvironment().filter(o => o.kind !== 'KRaftController'),
+      [cfkWatches.kraftControllers.key],
     );
     expect(status.health).toBe('unknown');
     expect(codes(status)).toEqual(['ControllersNotFound']);

@@ -141,6 +141,9 @@ function controllersOf(
   let mode: KafkaMetadataMode = 'unknown';
   let cr: ProjectedCfkCluster | undefined;
   let wanted: string | undefined;
+  // The controllers' CR named by the Kafka CR itself, in its own namespace (which is watched,
+  // since the Kafka CR is seen), of a kind the snapshot holds: when it is not there, it is gone.
+  let named: { kind: string; name: string } | undefined;
   if (kafka.kraftControllerRef) {
     mode = 'kraft';
     const ref = kafka.kraftControllerRef;
@@ -148,6 +151,11 @@ function controllersOf(
       ref.name
     } (spec.dependencies.kRaftController.clusterRef)`;
     cr = env.kraftControllers.get(keyOf(ref.namespace ?? namespace, ref.name));
+    if (
+      env.watched.kraftControllers &&
+      (ref.namespace ?? namespace) === namespace
+    )
+      named = { kind: 'KRaftController', name: ref.name };
   } else if (kafka.zookeeperRef || kafka.zookeeperEndpoint) {
     mode = 'zookeeper';
     const service = kafka.zookeeperEndpoint
@@ -161,10 +169,40 @@ function controllersOf(
         ref.name
       } (spec.dependencies.zookeeper)`;
       cr = env.zookeepers.get(keyOf(ref.namespace ?? namespace, ref.name));
+      // Only `discovery` names a Zookeeper CR; an endpoint may be a ZooKeeper CFK does not run.
+      if (
+        kafka.zookeeperRef &&
+        env.watched.zookeepers &&
+        (ref.namespace ?? namespace) === namespace
+      )
+        named = { kind: 'Zookeeper', name: ref.name };
     }
   }
   if (mode === 'unknown') {
     return { mode, reasons: [], eventObjects: [] };
+  }
+  if (!cr && named) {
+    return {
+      mode,
+      group: { members: [] },
+      reasons: [
+        reason(
+          'ControllersMissing',
+          'unhealthy',
+          `${wanted} does not exist: Kafka ${kafka.meta.name} has lost its controllers`,
+          {
+            kind: named.kind,
+            apiVersion: kafka.meta.apiVersion,
+            namespace,
+            name: named.name,
+          },
+          {
+            fix: `Recreate ${named.kind} ${named.name} in namespace ${namespace} (from the GitOps repository), or correct the reference in Kafka ${kafka.meta.name}`,
+          },
+        ),
+      ],
+      eventObjects: [],
+    };
   }
   if (!cr) {
     return {
@@ -310,6 +348,11 @@ export function assembleCfk(
     statefulSets: byKey(itemsOf(snapshot, cfkWatches.statefulSets)),
     kraftControllers: byKey(itemsOf(snapshot, cfkWatches.kraftControllers)),
     zookeepers: byKey(itemsOf(snapshot, cfkWatches.zookeepers)),
+    watched: {
+      kraftControllers:
+        itemsOf(snapshot, cfkWatches.kraftControllers) !== undefined,
+      zookeepers: itemsOf(snapshot, cfkWatches.zookeepers) !== undefined,
+    },
     connectorsByConnect: connectorsByConnect(
       itemsOf(snapshot, cfkWatches.connectors) ?? [],
     ),

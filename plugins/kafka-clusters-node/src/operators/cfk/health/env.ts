@@ -14,5 +14,10 @@ export interface CfkEnv {
   statefulSets: ReadonlyMap<string, ProjectedStatefulSet>;
   kraftControllers: ReadonlyMap<string, ProjectedCfkCluster>;
   zookeepers: ReadonlyMap<string, ProjectedCfkCluster>;
+  /**
+   * Whether the snapshot holds the KRaftController / Zookeeper kinds at all (a key, even empty),
+   * as opposed to a kind not watched or not served: only then does "not there" mean "gone".
+   */
+  watched: { kraftControllers: boolean; zookeepers: boolean };
   connectorsByConnect: ReadonlyMap<string, ProjectedCfkConnector[]>;
 }

@@ -17,7 +17,7 @@ import { ProjectedPod } from '../../common/core';
 import { GroupKind, GroupResult, assessGroup } from '../../common/groups';
 import { refOf } from '../../common/meta';
 import { PodAssessment, PodFixes, assessPod } from '../../common/pods';
-import { latestTime } from '../../common/time';
+import { ageSeconds, latestTime } from '../../common/time';
 import { reason } from '../../common/verdict';
 import {
   CFK_BLOCK_RECONCILE,
@@ -27,13 +27,23 @@ import {
 import { CFK_CONDITIONS } from '../facts';
 
 /**
- * The only phases any source documents (operators.md §1.3). Any other phase is `unknown`,
- * never `healthy`.
+ * The only phases any source documents: Argo CD's health checks for CFK's cluster kinds
+ * (argoproj/argo-cd `resource_customizations/platform.confluent.io/<Kind>/health.lua`, Kafka,
+ * Connect, ControlCenter, KsqlDB, SchemaRegistry, Zookeeper, at
+ * 37ee0097) map `RUNNING` to Healthy and `PROVISIONING` to Progressing, and their test data
+ * holds no other phase; CFK's CRDs leave `status.phase` a free string. Any other phase is
+ * `unknown`, never `healthy`, with what the operator says in its conditions.
  */
 export const CFK_KNOWN_PHASES = ['RUNNING', 'PROVISIONING'];
 
 const ROLLING = CFK_CONDITIONS.rolling;
 const CLUSTER_READY = CFK_CONDITIONS.clusterReady;
+/**
+ * The conditions by which CFK says a cluster CR is ready, as its samples show them
+ * (`statefulset-available` reason `MinimumReplicasAvailable`, `resources-ready` reason
+ * `KubernetesResourcesReady` in Argo CD's testdata; `cluster-ready` from CFK 3.x, which
+ * Confluent's examples wait for with `kubectl wait --for=condition=platform.confluent.io/cluster-ready`).
+ */
 const READINESS_CONDITIONS = [
   CFK_CONDITIONS.statefulSetAvailable,
   CFK_CONDITIONS.resourcesReady,
@@ -161,6 +171,7 @@ function operatorReasons(
   cr: ProjectedCfkCluster,
   change: ChangeState,
   paused: KafkaReconcilePause | undefined,
+  ctx: RuleContext,
 ): HealthReason[] {
   const ref = refOf(cr.meta);
   const reasons: HealthReason[] = [];
@@ -178,31 +189,49 @@ function operatorReasons(
       ),
     );
   } else if (cr.phase === undefined || !CFK_KNOWN_PHASES.includes(cr.phase)) {
+    // What the operator says besides the phase: the messages of its conditions that are not True.
+    const said = cr.conditions
+      .filter(c => c.status !== 'True' && (c.message || c.reason))
+      .map(c => `${c.type}: ${c.message ?? c.reason}`);
     reasons.push(
       reason(
         'UnknownPhase',
         'unknown',
-        cr.phase === undefined
-          ? `CFK reports no phase for ${cr.meta.kind} ${cr.meta.name}`
-          : `CFK reports phase ${cr.phase} for ${cr.meta.kind} ${cr.meta.name}, which the rules do not know`,
+        `${
+          cr.phase === undefined
+            ? `CFK reports no phase for ${cr.meta.kind} ${cr.meta.name}`
+            : `CFK reports phase ${cr.phase} for ${cr.meta.kind} ${cr.meta.name}, which no source documents`
+        }${said.length > 0 ? `; it says ${said.join('; ')}` : ''}`,
         ref,
         {
+          since: latestTime(...cr.conditions.map(c => c.lastTransitionTime)),
           fix: 'Look at the conditions and the operator’s logs to see what the phase means',
         },
       ),
     );
   }
-  const clusterReady = findCondition(cr.conditions, CLUSTER_READY);
-  if (clusterReady?.status === 'False') {
+  // Each readiness condition that is False is a reason of its own, with CFK's reason and message.
+  for (const type of READINESS_CONDITIONS) {
+    const condition = findCondition(cr.conditions, type);
+    if (condition?.status !== 'False') {
+      continue;
+    }
+    const detail = [condition.reason, condition.message]
+      .filter(Boolean)
+      .join(': ');
+    // As for a pod: a change explains it, and so does a condition that only just turned False.
+    const age = ageSeconds(condition.lastTransitionTime, ctx.now);
+    const recent =
+      age !== undefined && age <= ctx.thresholds.podNotReadyGraceSeconds;
     reasons.push(
       reason(
         'ClusterNotReady',
-        explains(change) ? 'progressing' : 'degraded',
-        `CFK reports ${cr.meta.kind} ${cr.meta.name} not ready${
-          clusterReady.message ? `: ${clusterReady.message}` : ''
+        explains(change) || recent ? 'progressing' : 'degraded',
+        `CFK reports ${type} False for ${cr.meta.kind} ${cr.meta.name}${
+          detail ? ` (${detail})` : ''
         }`,
         ref,
-        { since: clusterReady.lastTransitionTime },
+        { since: condition.lastTransitionTime },
       ),
     );
   }
@@ -274,7 +303,7 @@ export function assessCfkClusterCr(
   const result: CfkCrAssessment = {
     change,
     reasons: [
-      ...operatorReasons(cr, change, paused),
+      ...operatorReasons(cr, change, paused, ctx),
       ...changeReasons(
         change,
         refOf(cr.meta),

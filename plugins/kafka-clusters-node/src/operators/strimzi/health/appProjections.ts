@@ -1,4 +1,5 @@
 import { get, list, num, str } from '../../common/raw';
+import { isoTime } from '../../common/time';
 import {
   StrimziStatus,
   STRIMZI_PAUSE,
@@ -89,6 +90,27 @@ export interface ConnectorRuntime {
   tasks: { id?: number; state?: string }[];
 }
 
+/**
+ * Strimzi's auto-restarts of a failed connector (`spec.autoRestart`): KafkaConnector
+ * `status.autoRestart`, MirrorMaker 2 `status.autoRestartStatuses[]`, each with the count and the
+ * time of the last restart (api/.../connector/AutoRestartStatus.java, tags 0.51.0 and 1.2.0).
+ */
+export interface AutoRestart {
+  count: number;
+  lastRestartAt?: string;
+}
+
+function autoRestartOf(value: unknown): AutoRestart | undefined {
+  const count = num(get(value, 'count'));
+  if (count === undefined) {
+    return undefined;
+  }
+  const result: AutoRestart = { count };
+  const at = isoTime(str(get(value, 'lastRestartTimestamp')));
+  if (at) result.lastRestartAt = at;
+  return result;
+}
+
 function connectorRuntime(value: unknown): ConnectorRuntime {
   const runtime: ConnectorRuntime = {
     tasks: list(get(value, 'tasks')).map(task => {
@@ -137,6 +159,8 @@ export interface ProjectedStrimziMirrorMaker2
   topicsPattern?: string;
   connectors: ConnectorRuntime[];
   autoRestarts: number;
+  /** Auto-restarts by connector name. */
+  autoRestartsByConnector: Record<string, AutoRestart>;
 }
 
 /**
@@ -177,6 +201,13 @@ export function projectStrimziMirrorMaker2(
         clusters.get(str(get(m, 'sourceCluster')) ?? ''),
     )
     .filter((s): s is MirrorCluster => s !== undefined);
+  const autoRestartsByConnector: Record<string, AutoRestart> = {};
+  for (const item of list(get(object, 'status', 'autoRestartStatuses'))) {
+    const connectorName = str(get(item, 'connectorName'));
+    const restart = autoRestartOf(item);
+    if (connectorName && restart)
+      autoRestartsByConnector[connectorName] = restart;
+  }
   const mm2: ProjectedStrimziMirrorMaker2 = {
     ...base,
     sources,
@@ -184,6 +215,7 @@ export function projectStrimziMirrorMaker2(
     autoRestarts: list(
       get(object, 'status', 'autoRestartStatuses'),
     ).reduce<number>((sum, s) => sum + (num(get(s, 'count')) ?? 0), 0),
+    autoRestartsByConnector,
   };
   const pattern = mirrors
     .map(m => str(get(m, 'topicsPattern')))
@@ -201,6 +233,7 @@ export interface ProjectedStrimziConnector extends StrimziStatus {
   tasksMax?: number;
   runtime: ConnectorRuntime;
   autoRestarts?: number;
+  autoRestart?: AutoRestart;
 }
 
 export function projectStrimziConnector(
@@ -216,9 +249,11 @@ export function projectStrimziConnector(
   };
   const className = str(get(object, 'spec', 'class'));
   const tasksMax = num(get(object, 'spec', 'tasksMax'));
-  const restarts = num(get(object, 'status', 'autoRestart', 'count'));
+  const autoRestart = autoRestartOf(get(object, 'status', 'autoRestart'));
+  const restarts = autoRestart?.count;
   if (className) connector.className = className;
   if (tasksMax !== undefined) connector.tasksMax = tasksMax;
   if (restarts !== undefined) connector.autoRestarts = restarts;
+  if (autoRestart) connector.autoRestart = autoRestart;
   return connector;
 }

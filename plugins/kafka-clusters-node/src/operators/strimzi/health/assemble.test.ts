@@ -268,7 +268,7 @@ describe.each(VERSIONS)(
       ).toBe('2/3 brokers ready and no change in progress explains it');
     });
 
-    it('calls a new cluster progressing, and a Warning degraded', () => {
+    it('calls a new cluster progressing, and a refused change degraded', () => {
       const creating = one(
         strimziEnvironment({
           version,
@@ -294,9 +294,9 @@ describe.each(VERSIONS)(
               {
                 type: 'Warning',
                 status: 'True',
-                reason: 'UnusedConfiguration',
+                reason: 'ScaleDownPreventionCheck',
                 message:
-                  'The configuration option spec.kafka.config.log.message.format.version is not used',
+                  'Reverting scale-down of KafkaNodePool broker by changing number of replicas to 3',
                 lastTransitionTime: ago(60),
               },
               ready(),
@@ -1107,13 +1107,14 @@ describe('Strimzi: topics', () => {
       },
     });
     stuck.metadata.generation = 2;
-    stuck.metadata.managedFields[0].time = ago(240);
-    const stuckStatus = one([strimziKafka(), stuck], POD_KEYS);
-    expect(stuckStatus.topics[0].reasons[0]).toMatchObject({
-      code: 'ChangeStuck',
+    stuck.metadata.managedFields[0].time = ago(5);
+    // A failed change is degraded at once, not pending until it is stuck.
+    const failedStatus = one([strimziKafka(), stuck], POD_KEYS);
+    expect(failedStatus.topics[0].reasons[0]).toMatchObject({
+      code: 'ReplicasChangeFailed',
       impact: 'degraded',
     });
-    expect(stuckStatus.topics[0].reasons[0].message).toMatch(
+    expect(failedStatus.topics[0].reasons[0].message).toMatch(
       /Replicas change failed/,
     );
     const status = one([strimziKafka(), topic], POD_KEYS);

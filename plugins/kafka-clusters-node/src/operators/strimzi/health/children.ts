@@ -6,7 +6,7 @@ import { findCondition } from '../../common/conditions';
 import { RuleContext } from '../../common/context';
 import { refOf } from '../../common/meta';
 import { pendingReasons } from '../../common/resources';
-import { sortReasons, verdictOf } from '../../common/verdict';
+import { reason, sortReasons, verdictOf } from '../../common/verdict';
 import {
   ProjectedStrimziTopic,
   ProjectedStrimziUser,
@@ -41,7 +41,25 @@ export function strimziTopicStatus(
 ): KafkaTopicStatus {
   const reasons = assessStrimziResource(topic, ctx);
   const change = topic.replicasChange;
-  if (change?.state === 'pending' || change?.state === 'ongoing') {
+  if (change?.message) {
+    // The topic operator writes a message into replicasChange only when the change failed
+    // ("Replicas change completed with error", "Replicas change failed, <cause>"), keeping the
+    // state it had: topic-operator/src/main/java/io/strimzi/operator/topic/cruisecontrol/
+    // CruiseControlHandler.java (updateToFailed), tags 0.51.0 and 1.2.0.
+    reasons.push(
+      reason(
+        'ReplicasChangeFailed',
+        'degraded',
+        `The replication factor change of topic ${topic.topicName} to ${
+          change.targetReplicas ?? '?'
+        } failed (${change.state ?? 'no state'}): ${change.message}`,
+        refOf(topic.meta),
+        {
+          fix: 'Check that Cruise Control runs and read its user tasks; the topic operator retries, or revert spec.replicas',
+        },
+      ),
+    );
+  } else if (change?.state === 'pending' || change?.state === 'ongoing') {
     reasons.push(
       ...pendingReasons(
         topic.meta,

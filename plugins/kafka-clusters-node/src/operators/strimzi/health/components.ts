@@ -17,8 +17,10 @@ import { ProjectedPod } from '../../common/core';
 import { assessGroup } from '../../common/groups';
 import { keyOf, refOf } from '../../common/meta';
 import { PodAssessment, assessPod } from '../../common/pods';
+import { ageSeconds } from '../../common/time';
 import { reason, rollUp, sortReasons, verdictOf } from '../../common/verdict';
 import {
+  AutoRestart,
   ConnectorRuntime,
   ProjectedStrimziConnector,
   ProjectedStrimziDeployment,
@@ -141,6 +143,53 @@ function runtimeReasons(
   return reasons;
 }
 
+/**
+ * Strimzi's auto-restarts of a connector: `connectorRestartsDegraded` (3) or more, the last one
+ * within `recentRestartSeconds`, is a connector that keeps failing (`ConnectorRestartLoop`,
+ * degraded) even when Connect reports it RUNNING between two failures; fewer, or older, are
+ * shown as a warning. A restart count without its time never degrades.
+ */
+function restartReasons(
+  name: string,
+  restart: AutoRestart | undefined,
+  resource: KubernetesObjectRef,
+  ctx: RuleContext,
+): HealthReason[] {
+  if (!restart || restart.count <= 0) {
+    return [];
+  }
+  const age = ageSeconds(restart.lastRestartAt, ctx.now);
+  const recent =
+    age !== undefined && age <= ctx.thresholds.recentRestartSeconds;
+  if (recent && restart.count >= ctx.thresholds.connectorRestartsDegraded) {
+    return [
+      reason(
+        'ConnectorRestartLoop',
+        'degraded',
+        `Strimzi has auto-restarted connector ${name} ${
+          restart.count
+        } times, the last ${Math.round(age / 60)} min ago: it keeps failing`,
+        resource,
+        {
+          since: restart.lastRestartAt,
+          fix: `Read the connector's and its tasks' trace in the status of ${resource.kind} ${resource.name}, and fix the cause; the restarts only hide it`,
+        },
+      ),
+    ];
+  }
+  return [
+    reason(
+      'ConnectorRestarted',
+      'healthy',
+      `Strimzi restarted connector ${name} ${restart.count} times${
+        restart.lastRestartAt ? `, the last at ${restart.lastRestartAt}` : ''
+      }`,
+      resource,
+      { severity: 'warning', since: restart.lastRestartAt },
+    ),
+  ];
+}
+
 /** A KafkaConnector: its conditions, then Connect's view of the connector and its tasks. */
 export function strimziConnectorStatus(
   connector: ProjectedStrimziConnector,
@@ -162,19 +211,7 @@ export function strimziConnectorStatus(
       ),
     );
   }
-  if ((connector.autoRestarts ?? 0) > 0) {
-    reasons.push(
-      reason(
-        'ConnectorRestarted',
-        'healthy',
-        `Strimzi restarted connector ${name} ${connector.autoRestarts} times`,
-        ref,
-        {
-          severity: 'warning',
-        },
-      ),
-    );
-  }
+  reasons.push(...restartReasons(name, connector.autoRestart, ref, ctx));
   const status: KafkaConnectorStatus = {
     name,
     resource: ref,
@@ -191,11 +228,17 @@ export function strimziConnectorStatus(
 
 function mirrorMakerConnectors(
   runtimes: readonly ConnectorRuntime[],
+  restarts: Readonly<Record<string, AutoRestart>>,
   resource: KubernetesObjectRef,
+  ctx: RuleContext,
 ): KafkaConnectorStatus[] {
   return runtimes.map(runtime => {
     const name = runtime.name ?? resource.name;
-    const reasons = runtimeReasons(name, runtime, resource, false);
+    const restart = runtime.name ? restarts[runtime.name] : undefined;
+    const reasons = [
+      ...runtimeReasons(name, runtime, resource, false),
+      ...restartReasons(name, restart, resource, ctx),
+    ];
     const status: KafkaConnectorStatus = {
       name,
       resource,
@@ -204,6 +247,7 @@ function mirrorMakerConnectors(
       reasons,
     };
     if (runtime.state) status.state = runtime.state;
+    if (restart) status.autoRestarts = restart.count;
     return status;
   });
 }
@@ -322,12 +366,20 @@ export function strimziDeploymentStatus(
 
 /** A KafkaMirrorMaker2, with the connectors its status reports. */
 export function strimziMirrorMakerStatus(
-  mirrorMaker: ProjectedStrimziDeployment & { connectors: ConnectorRuntime[] },
+  mirrorMaker: ProjectedStrimziDeployment & {
+    connectors: ConnectorRuntime[];
+    autoRestartsByConnector?: Record<string, AutoRestart>;
+  },
   env: StrimziEnv,
 ): ComponentResult {
   const connectors = strimziPause(mirrorMaker)
     ? []
-    : mirrorMakerConnectors(mirrorMaker.connectors, refOf(mirrorMaker.meta));
+    : mirrorMakerConnectors(
+        mirrorMaker.connectors,
+        mirrorMaker.autoRestartsByConnector ?? {},
+        refOf(mirrorMaker.meta),
+        env.ctx,
+      );
   return strimziDeploymentStatus(mirrorMaker, connectors, env);
 }
 

@@ -11,6 +11,7 @@ import { noStatusReasons, pendingReasons } from '../../common/resources';
 import { reason } from '../../common/verdict';
 import { STRIMZI_MANAGED } from './appProjections';
 import { STRIMZI_PAUSE, StrimziStatus } from './projections';
+import { refusedChange } from './warnings';
 
 export const STRIMZI_OPERATOR = 'the Strimzi operator';
 
@@ -54,27 +55,46 @@ export function failureCondition(resource: StrimziStatus) {
   return ready?.status === 'False' ? ready : undefined;
 }
 
-/** `Warning=True` conditions: non-fatal problems the operator wants fixed (degraded, per the verdict table). */
+/**
+ * `Warning=True` conditions. Strimzi writes most of them as advice (deprecated fields or objects,
+ * unknown fields, replication, min ISR and storage recommendations, the topic operator's
+ * throttling note): shown, the verdict unaffected (`OperatorAdvisory`). Only those that say a
+ * requested change was refused or ignored degrade (`OperatorWarning`); `warnings.ts` lists them
+ * with the Strimzi source that writes each.
+ */
 export function warningReasons(resource: StrimziStatus): HealthReason[] {
+  const what = `${resource.meta.kind} ${resource.meta.name}`;
   return resource.conditions
     .filter(c => c.type === 'Warning' && c.status === 'True')
-    .map(c =>
-      reason(
-        'OperatorWarning',
-        'degraded',
-        `Strimzi warns about ${resource.meta.kind} ${resource.meta.name}${
-          c.reason ? ` (${c.reason})` : ''
-        }: ${c.message ?? 'no message'}`,
+    .map(c => {
+      const detail = `${c.reason ? ` (${c.reason})` : ''}: ${
+        c.message ?? 'no message'
+      }`;
+      const refused = refusedChange(c);
+      if (refused) {
+        return reason(
+          'OperatorWarning',
+          'degraded',
+          `Strimzi did not apply a change to ${what}: ${refused.what}${detail}`,
+          refOf(resource.meta),
+          { since: c.lastTransitionTime, fix: refused.fix },
+        );
+      }
+      return reason(
+        'OperatorAdvisory',
+        'healthy',
+        `Strimzi advises about ${what}${detail}`,
         refOf(resource.meta),
         {
           since: c.lastTransitionTime,
+          severity: 'warning',
           fix:
             c.reason === 'KafkaStorage'
-              ? 'Use persistent-claim storage, or more than one replica, so a restart does not lose messages'
-              : `Change the spec of ${resource.meta.kind} ${resource.meta.name} as the warning says`,
+              ? 'Use persistent-claim storage, or more than one node, so a restart does not lose data'
+              : `Change the spec of ${what} as the warning says`,
         },
-      ),
-    );
+      );
+    });
 }
 
 export interface StrimziResourceOptions {
@@ -198,6 +218,11 @@ export function assessStrimziResource(
         `Strimzi has not yet observed generation ${meta.generation} of ${what} (observed ${resource.observedGeneration})`,
         ctx.now,
         ctx.thresholds,
+      ).map(r =>
+        // The same signal, and code, as on the Kafka CR.
+        r.code === 'ResourcePending'
+          ? { ...r, code: 'SpecNotObserved' as const }
+          : r,
       ),
     );
   }
