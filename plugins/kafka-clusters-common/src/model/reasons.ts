@@ -35,6 +35,7 @@ export const HEALTH_REASON_CODES = [
   'Provisioning',
   'SpecNotObserved',
   'RollInProgress',
+  'NodePoolScaling',
   'ChangeStuck',
   'ReconcileFailed',
   'StaleOperatorCondition',

@@ -264,6 +264,8 @@ export function podSet(
     annotations?: Record<string, string>;
     name?: string;
     kind?: string;
+    /** When the cluster operator last wrote the pod set's spec (a new revision: a roll's start). */
+    specChangedAt?: string;
   } = {},
 ): Record<string, any> {
   const cluster = o.cluster ?? CLUSTER;
@@ -277,6 +279,27 @@ export function podSet(
       uid: `uid-sps-${name}`,
       generation: 3,
       creationTimestamp: CREATED,
+      // The cluster operator owns the spec (it writes each pod's definition and revision) and
+      // the status subresource.
+      managedFields: [
+        {
+          apiVersion: 'core.strimzi.io/v1',
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:spec': { 'f:pods': {}, 'f:selector': {} } },
+          manager: 'strimzi-cluster-operator',
+          operation: 'Update',
+          time: o.specChangedAt ?? CREATED,
+        },
+        {
+          apiVersion: 'core.strimzi.io/v1',
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:status': {} },
+          manager: 'strimzi-cluster-operator',
+          operation: 'Update',
+          subresource: 'status',
+          time: CREATED,
+        },
+      ],
       annotations: o.annotations ?? {},
       labels: {
         'strimzi.io/cluster': cluster,

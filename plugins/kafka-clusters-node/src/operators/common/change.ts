@@ -13,6 +13,7 @@ export interface ChangeSignal {
     | 'Provisioning'
     | 'SpecNotObserved'
     | 'RollInProgress'
+    | 'NodePoolScaling'
     | 'MetadataMigration';
   message: string;
   /** When the change started, when the sources tell. */
@@ -28,7 +29,7 @@ export interface ChangeState {
   creating: boolean;
   /** In progress, yet nothing moved for longer than the threshold. */
   stuck: boolean;
-  /** The last sign of movement: the change's start, or a pod created or changing readiness. */
+  /** The last sign of movement: the change's start, or a pod created or turning ready since. */
   lastProgress?: string;
 }
 
@@ -64,19 +65,33 @@ export function assessChange(
   pods: readonly ProjectedPod[] | undefined,
   now: Date,
   thresholds: HealthThresholds,
+  /** Reconciliation is paused: a roll or unobserved spec waits for the pause, it is not stuck. */
+  paused = false,
 ): ChangeState {
   const moving = signals.filter(isMoving);
   const inProgress = moving.length > 0;
-  const lastProgress = latestTime(
-    ...moving.map(s => s.since),
-    ...(pods ?? []).flatMap(p => [p.meta.creationTimestamp, p.readySince]),
-  );
+  // "Stuck" rests on when the change began, as every backend replica reads it from the objects
+  // (managedFields times, conditions' lastTransitionTime): never the pods' age, which says
+  // nothing about a change that began after they started. Pods created or turning ready since
+  // the start are progress; without a start, nobody can tell a change is stuck.
+  const started = latestTime(...moving.map(s => s.since));
+  const startedMs = started === undefined ? undefined : Date.parse(started);
+  const lastProgress =
+    startedMs === undefined
+      ? undefined
+      : latestTime(
+          started,
+          ...(pods ?? [])
+            .flatMap(p => [p.meta.creationTimestamp, p.readySince])
+            .filter(t => t !== undefined && Date.parse(t) > startedMs),
+        );
   const age = ageSeconds(lastProgress, now);
   return {
     signals,
     inProgress,
     creating: creating && inProgress,
     stuck:
+      !paused &&
       inProgress &&
       age !== undefined &&
       age > thresholds.changeStuckAfterSeconds,

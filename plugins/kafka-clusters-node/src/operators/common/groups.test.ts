@@ -210,6 +210,35 @@ describe('assessChange', () => {
     });
   });
 
+  it('never takes the pods’ age for the change’s: a change that began a minute ago on pods stable for days is not stuck', () => {
+    const oldPod = {
+      meta: { creationTimestamp: ago(3 * 24 * 60) },
+      readySince: ago(3 * 24 * 60),
+    } as any;
+    const fresh = assessChange(
+      [{ ...ROLL, since: ago(1) }],
+      false,
+      [oldPod],
+      NOW,
+      DEFAULT_HEALTH_THRESHOLDS,
+    );
+    expect(fresh).toMatchObject({
+      inProgress: true,
+      stuck: false,
+      lastProgress: new Date(ago(1)).toISOString(),
+    });
+    // Without a start, old pods do not stand in for one.
+    const unknownStart = assessChange(
+      [{ code: 'Provisioning', message: 'm' }],
+      false,
+      [oldPod],
+      NOW,
+      DEFAULT_HEALTH_THRESHOLDS,
+    );
+    expect(unknownStart).toMatchObject({ inProgress: true, stuck: false });
+    expect(unknownStart.lastProgress).toBeUndefined();
+  });
+
   it('never calls a change stuck without knowing when it started', () => {
     expect(
       assessChange(

@@ -277,7 +277,14 @@ export function assessCfkClusterCr(
   const creating =
     (cr.phase === 'PROVISIONING' || !cr.hasStatus) &&
     (cr.meta.generation ?? 1) <= 1;
-  const change = assessChange(signals, creating, pods, ctx.now, ctx.thresholds);
+  const change = assessChange(
+    signals,
+    creating,
+    pods,
+    ctx.now,
+    ctx.thresholds,
+    paused !== undefined,
+  );
   const podCtx = {
     ...ctx,
     explained: explains(change),

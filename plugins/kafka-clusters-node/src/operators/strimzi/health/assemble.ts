@@ -30,7 +30,7 @@ import {
   indexByClusterLabel,
   kafkaForBootstrap,
 } from './matching';
-import { assessStrimziNodes, nodesOf } from './nodes';
+import { assessStrimziNodes, strimziPoolSignals, nodesOf } from './nodes';
 import { ProjectedStrimziKafka } from './projections';
 import { strimziPause, warningReasons } from './resourceHealth';
 import { strimziWatches } from './watches';
@@ -187,12 +187,14 @@ function buildStatus(
     env.currentRevision,
   );
   const { signals, creating } = strimziKafkaSignals(kafka, pause, roll);
+  signals.push(...strimziPoolSignals(nodes, pause !== undefined));
   const change = assessChange(
     signals,
     creating,
     nodes.pods,
     ctx.now,
     ctx.thresholds,
+    pause !== undefined,
   );
   const groups = assessStrimziNodes(kafka, nodes, change, env);
   const operands = strimziOperandStatuses(kafka, change, env);

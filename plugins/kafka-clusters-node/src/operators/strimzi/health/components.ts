@@ -291,7 +291,14 @@ function deploymentChange(
   );
   if (roll) signals.push(roll);
   const creating = failure?.reason === 'Creating' || !deployment.hasStatus;
-  return assessChange(signals, creating, pods, env.ctx.now, env.ctx.thresholds);
+  return assessChange(
+    signals,
+    creating,
+    pods,
+    env.ctx.now,
+    env.ctx.thresholds,
+    strimziPause(deployment) !== undefined,
+  );
 }
 
 /**

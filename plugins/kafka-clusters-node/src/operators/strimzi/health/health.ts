@@ -6,6 +6,7 @@ import { ChangeSignal, ChangeState, excusesFailure } from '../../common/change';
 import { findCondition } from '../../common/conditions';
 import { ProjectedPod } from '../../common/core';
 import { keyOf, refOf } from '../../common/meta';
+import { latestTime } from '../../common/time';
 import { reason } from '../../common/verdict';
 import {
   ProjectedStrimziKafka,
@@ -89,9 +90,19 @@ export function strimziRollSignal(
       `a manual rolling update was asked for (${STRIMZI_MANUAL_ROLL})`,
     );
   }
+  // The roll began when the cluster operator wrote the new pod definitions (and their
+  // `strimzi.io/revision`) into the pod sets' spec, before it restarts a pod: that write's
+  // managedFields time (StrimziPodSet spec, see Strimzi's KafkaReconciler and
+  // StrimziPodSetController in strimzi-kafka-operator's cluster-operator module).
+  const since = latestTime(
+    ...(setsBehind.length > 0 ? setsBehind : podSets).map(
+      s => s.meta.specChangedAt,
+    ),
+  );
   return {
     code: 'RollInProgress',
     message: `Strimzi is rolling ${owner}: ${details.join('; ')}`,
+    ...(since ? { since } : {}),
   };
 }
 

@@ -6,11 +6,12 @@ import {
   KafkaNodeStatus,
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeState, explains } from '../../common/change';
+import { ChangeSignal, ChangeState, explains } from '../../common/change';
 import { ProjectedPod } from '../../common/core';
 import { GroupKind, assessGroup } from '../../common/groups';
 import { keyOf, refOf } from '../../common/meta';
 import { PodAssessment, PodFixes, assessPod } from '../../common/pods';
+import { parseTime } from '../../common/time';
 import { reason } from '../../common/verdict';
 import { StrimziEnv } from './env';
 import { MIGRATION_STATES } from './health';
@@ -148,6 +149,71 @@ function fixesFor(
       storage: `spec.kafka.storage of Kafka ${kafka.meta.name}`,
     };
   };
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  broker: 'brokers',
+  controller: 'controllers',
+};
+
+/**
+ * Changes of the Kafka's node pools. Scaling is editing a pool, which has a generation of its own
+ * that the cluster operator observes (`status.observedGeneration`, KafkaNodePoolStatus): a pool
+ * change not yet observed is a change in progress. Once observed, the pool is scaling while its
+ * pods number other than `spec.replicas`, or while a pod created since the edit is not ready yet:
+ * a scale-up progresses rather than missing pods, and a scale-down is not healthy until it has
+ * happened. Only after the pool was edited (its spec's managedFields time later than its
+ * creation): a pod that merely went away from an unchanged pool is not scaling.
+ */
+export function strimziPoolSignals(
+  nodes: StrimziNodes,
+  paused: boolean,
+): ChangeSignal[] {
+  if (paused) return [];
+  const signals: ChangeSignal[] = [];
+  for (const pool of nodes.pools) {
+    const { name, generation, specChangedAt, creationTimestamp } = pool.meta;
+    const what = `KafkaNodePool ${name}`;
+    if (
+      generation !== undefined &&
+      pool.observedGeneration !== undefined &&
+      generation > pool.observedGeneration
+    ) {
+      signals.push({
+        code: 'SpecNotObserved',
+        message: `Strimzi has not yet observed generation ${generation} of ${what} (observed ${pool.observedGeneration})`,
+        since: specChangedAt,
+      });
+      continue;
+    }
+    const edited = parseTime(specChangedAt);
+    const created = parseTime(creationTimestamp);
+    if (
+      !nodes.pods ||
+      pool.replicas === undefined ||
+      edited === undefined ||
+      (created !== undefined && edited <= created)
+    ) {
+      continue;
+    }
+    const pods = nodes.pods.filter(
+      p => p.meta.labels[STRIMZI_LABELS.poolName] === name,
+    );
+    const starting = pods.filter(
+      p =>
+        !p.ready && (parseTime(p.meta.creationTimestamp) ?? -Infinity) > edited,
+    );
+    if (pods.length === pool.replicas && starting.length === 0) continue;
+    const from = pods.filter(p => p.ready).length;
+    const role =
+      pool.roles.length === 1 ? ROLE_WORDS[pool.roles[0]] ?? 'nodes' : 'nodes';
+    signals.push({
+      code: 'NodePoolScaling',
+      message: `Strimzi is scaling ${role} of ${what}: ${from} → ${pool.replicas} ready`,
+      since: specChangedAt,
+    });
+  }
+  return signals;
 }
 
 function sumReplicas(

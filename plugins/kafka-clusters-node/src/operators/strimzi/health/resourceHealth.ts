@@ -20,11 +20,14 @@ export function strimziPause(
   resource: StrimziStatus,
 ): KafkaReconcilePause | undefined {
   const what = `${resource.meta.kind} ${resource.meta.name}`;
-  if (resource.meta.annotations[STRIMZI_PAUSE] === 'true') {
+  // Strimzi reads the annotation with Java's Boolean.parseBoolean, so "True" and "TRUE" pause
+  // too (Annotations.booleanAnnotation in strimzi-kafka-operator's operator-common module).
+  const value = resource.meta.annotations[STRIMZI_PAUSE];
+  if (value?.toLowerCase() === 'true') {
     return {
       source: 'annotation',
       key: STRIMZI_PAUSE,
-      reason: `${what} is annotated ${STRIMZI_PAUSE}="true"`,
+      reason: `${what} is annotated ${STRIMZI_PAUSE}="${value}"`,
     };
   }
   const condition = findCondition(resource.conditions, 'ReconciliationPaused');
