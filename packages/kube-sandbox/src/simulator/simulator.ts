@@ -68,7 +68,7 @@ export interface Simulator {
   faults(): ActiveFault[];
   /**
    * Asks for a rolling restart the way a person does, by changing the CR's spec: CFK's
-   * `spec.podTemplate.annotations.kafkacluster-manual-roll` (operators.md §1.3), Strimzi's pod
+   * `spec.podTemplate.annotations.kafkacluster-manual-roll` (CFK's docs), Strimzi's pod
    * template annotation `kubectl.kubernetes.io/restartedAt` (what `kubectl rollout restart` sets).
    */
   roll(target: RollTarget): Readonly<KubeObject>;

@@ -19,7 +19,7 @@ let clock: Clock;
 let us: SandboxCluster;
 let stg: SandboxCluster;
 
-/** kafka-persistent.yaml's cluster (operators.md §4): pools controller and broker of 3. */
+/** kafka-persistent.yaml's cluster (the operators’ examples): pools controller and broker of 3. */
 function cluster(
   api: string,
   ns: string,

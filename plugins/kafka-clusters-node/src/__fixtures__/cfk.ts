@@ -26,7 +26,7 @@ export interface CfkCrOptions {
   conditions?: Record<string, any>[];
 }
 
-/** The conditions CFK 3.x writes on a healthy cluster CR (operators.md §1.3). */
+/** The conditions CFK 3.x writes on a healthy cluster CR (CFK's docs). */
 export function runningConditions(since = CREATED): Record<string, any>[] {
   const c = (
     type: string,
@@ -443,7 +443,7 @@ export function restClass(
   );
 }
 
-/** A KafkaTopic with the status CFK writes once the topic exists (operators.md §1.4). */
+/** A KafkaTopic with the status CFK writes once the topic exists (CFK's docs). */
 export function cfkTopic(
   name: string,
   target: Record<string, any>,

@@ -424,7 +424,7 @@ export function healthyStrimziEnvironment(
   return strimziEnvironment({ version });
 }
 
-/** A KafkaTopic as the topic operator leaves it (operators.md §2.2). */
+/** A KafkaTopic as the topic operator leaves it (Strimzi's docs). */
 export function strimziTopic(
   name: string,
   o: {

@@ -16,7 +16,7 @@ import {
 
 const obj = asObject;
 
-/** What CFK writes once an application CR is applied (operators.md §1.4, Argo CD's samples). */
+/** What CFK writes once an application CR is applied (CFK's docs, Argo CD's samples). */
 function created(ctx: SimContext, cr: Readonly<KubeObject>): JsonObject {
   return {
     appState: 'Created',

@@ -14,7 +14,7 @@ import { desiredService, desiredStatefulSet } from './template';
 
 const obj = asObject;
 
-/** A roll CFK has begun: pods created before `startedAt` are restarted (operators.md §1.3). */
+/** A roll CFK has begun: pods created before `startedAt` are restarted (CFK's docs). */
 interface Roll {
   generation: number;
   startedAt: number;

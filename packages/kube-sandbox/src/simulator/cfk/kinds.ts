@@ -1,14 +1,14 @@
-/** CFK's API group and version (operators.md §1). */
+/** CFK's API group and version (CFK's docs). */
 export const CFK_GROUP = 'platform.confluent.io';
 export const CFK_API = `${CFK_GROUP}/v1beta1`;
 
 /** The field manager CFK's operator writes as (its binary is `manager`). */
 export const CFK_MANAGER = 'manager';
 
-/** `status.operatorVersion` of CFK 3.3.0: its chart version (operators.md §0, [CAT]). */
+/** `status.operatorVersion` of CFK 3.3.0: its chart version (CFK's Helm chart). */
 export const CFK_OPERATOR_VERSION = 'v0.1718.10';
 
-/** A CFK condition type the simulator writes (operators.md §1.3). */
+/** A CFK condition type the simulator writes (CFK's docs). */
 export type CfkConditionType =
   | 'statefulset-available'
   | 'resources-ready'
@@ -48,7 +48,7 @@ const QUORUM: CfkConditionType[] = [
   'cluster-ready',
 ];
 
-/** The cluster CRs: each becomes a StatefulSet, ordinal pods and a Service of its name (operators.md §1.5). */
+/** The cluster CRs: each becomes a StatefulSet, ordinal pods and a Service of its name (CFK's docs). */
 export const CFK_CLUSTER_KINDS: readonly CfkClusterKind[] = [
   {
     kind: 'Kafka',
@@ -136,7 +136,7 @@ export function clusterKind(kind: string): CfkClusterKind | undefined {
   return CFK_CLUSTER_KINDS.find(k => k.kind === kind);
 }
 
-/** The labels CFK puts on a cluster CR's pods, StatefulSet and Service selector (operators.md §1.5). */
+/** The labels CFK puts on a cluster CR's pods, StatefulSet and Service selector (CFK's docs). */
 export function cfkLabels(name: string, namespace: string, type: string) {
   return {
     app: name,

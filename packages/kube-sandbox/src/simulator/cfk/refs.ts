@@ -3,7 +3,7 @@ import { SimContext } from '../context';
 import { CFK_API } from './kinds';
 
 /*
- * How CFK's application CRs find the cluster CRs they act on (operators.md §1.2, §3.1): by a
+ * How CFK's application CRs find the cluster CRs they act on (CFK's docs): by a
  * `*ClusterRef`, through a KafkaRestClass, by a REST or bootstrap endpoint naming the cluster's
  * Service, or by a Kafka cluster ID.
  */

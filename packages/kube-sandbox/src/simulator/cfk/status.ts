@@ -23,7 +23,7 @@ export interface CfkStatusInput {
 }
 
 /*
- * Reasons and messages are those of the healthy samples (operators.md §1.3, Argo CD's testdata).
+ * Reasons and messages are those of the healthy samples (CFK's docs, Argo CD's testdata).
  * No source documents what CFK writes in the other state of a condition, so there the simulator
  * writes only the status: `rolling` True while it rolls, `statefulset-available` False while a
  * replica is not ready, `cluster-ready` False until every replica is.
@@ -258,7 +258,7 @@ function kindFields(input: CfkStatusInput): JsonObject {
   }
 }
 
-/** The status CFK writes on a cluster CR (operators.md §1.3). */
+/** The status CFK writes on a cluster CR (CFK's docs). */
 export function cfkClusterStatus(
   ctx: SimContext,
   input: CfkStatusInput,

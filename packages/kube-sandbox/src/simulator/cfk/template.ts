@@ -192,7 +192,7 @@ export function desiredStatefulSet(
   };
 }
 
-/** The headless Service `<name>` CFK creates, selecting the CR's pods (operators.md §1.5). */
+/** The headless Service `<name>` CFK creates, selecting the CR's pods (CFK's docs). */
 export function desiredService(
   cr: Readonly<KubeObject>,
   kind: CfkClusterKind,

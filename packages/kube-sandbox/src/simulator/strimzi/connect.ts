@@ -24,7 +24,7 @@ import { reconcileFailed, waitFor, writePaused } from './waits';
 const obj = asObject;
 const list = asObjectList;
 
-/** KafkaConnect and KafkaMirrorMaker2: Connect clusters run from a StrimziPodSet (operators.md §2.3). */
+/** KafkaConnect and KafkaMirrorMaker2: Connect clusters run from a StrimziPodSet (Strimzi's docs). */
 const DEPLOYMENTS: Record<string, { suffix: string; component: string }> = {
   KafkaConnect: { suffix: 'connect', component: 'kafka-connect' },
   KafkaMirrorMaker2: {

@@ -64,7 +64,7 @@ function assignNodeIds(
 }
 
 /**
- * Strimzi's one documented non-fatal warning (operators.md §2.2, Argo CD's sample): a single broker
+ * Strimzi's one documented non-fatal warning (Strimzi's docs, Argo CD's sample): a single broker
  * on ephemeral storage loses its messages on every restart.
  */
 function storageWarning(

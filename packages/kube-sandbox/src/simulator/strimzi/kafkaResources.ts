@@ -203,7 +203,7 @@ export function nodePod(
   });
 }
 
-/** The PVCs Strimzi creates for a node (`data-<id>-<pod>`, operators.md §2.3). */
+/** The PVCs Strimzi creates for a node (`data-<id>-<pod>`, Strimzi's docs). */
 export function nodeClaims(
   kafka: Readonly<KubeObject>,
   pool: PoolNodes,
@@ -311,7 +311,7 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
   ];
 }
 
-/** The listeners in the Kafka status (operators.md §2.2); `v1beta2` adds each one's `type`. */
+/** The listeners in the Kafka status (Strimzi's docs); `v1beta2` adds each one's `type`. */
 export function listenerStatus(
   kafka: Readonly<KubeObject>,
   flavour: StrimziFlavour,

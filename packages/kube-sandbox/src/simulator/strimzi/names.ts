@@ -8,7 +8,7 @@ export const STRIMZI_MANAGER = 'strimzi-cluster-operator';
 
 /**
  * Which Strimzi runs the cluster, read from the CRDs it serves: 1.x serves `v1` only, 0.49–0.51
- * store `v1beta2` (operators.md §2.1). The operator writes at the stored version; `v1beta2` status
+ * store `v1beta2` (Strimzi's docs). The operator writes at the stored version; `v1beta2` status
  * has fields `v1` dropped (`kafkaMetadataState`, `registeredNodeIds`, a listener's `type`).
  */
 export interface StrimziFlavour {
@@ -42,7 +42,7 @@ export function strimziApi(ctx: SimContext, kind: string): string | undefined {
 }
 
 /**
- * The labels Strimzi sets on everything it creates for a resource (operators.md §2.3): the
+ * The labels Strimzi sets on everything it creates for a resource (Strimzi's docs): the
  * resource's own labels are copied, then the `strimzi.io/*` and `app.kubernetes.io/*` ones.
  */
 export function strimziLabels(
@@ -85,7 +85,7 @@ export function kafkaImage(flavour: StrimziFlavour, version: string): string {
   return `quay.io/strimzi/kafka:${flavour.operatorVersion}-kafka-${version}`;
 }
 
-/** Strimzi's pause annotation (operators.md §2.2). */
+/** Strimzi's pause annotation (Strimzi's docs). */
 export function paused(object: Readonly<KubeObject>): boolean {
   return (
     object.metadata.annotations?.['strimzi.io/pause-reconciliation'] === 'true'

@@ -41,7 +41,7 @@ export function waitFor(
 }
 
 /**
- * What Strimzi writes when a reconcile fails (operators.md §2.2): `NotReady=True` with the
+ * What Strimzi writes when a reconcile fails (Strimzi's docs): `NotReady=True` with the
  * exception's class name as reason and its message, here the readiness timeout of Argo CD's sample.
  */
 export function reconcileFailed(

@@ -50,7 +50,7 @@ function withKafka(kafkaObjects: unknown[]): unknown[] {
   ];
 }
 
-describe('CFK: a healthy KRaft environment (operators.md §4)', () => {
+describe('CFK: a healthy KRaft environment (the operators’ examples)', () => {
   const status = one(healthyCfkEnvironment());
 
   it('is healthy, with nothing to explain', () => {

@@ -1,7 +1,7 @@
 import { KafkaListenerStatus } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { asObject, bool, get, list, num, str, strings } from '../../common/raw';
 
-// Default ports of CFK's named listeners (operators.md §1.5); a status endpoint wins over them.
+// Default ports of CFK's named listeners (CFK's docs); a status endpoint wins over them.
 const DEFAULT_PORTS: Record<string, number> = {
   internal: 9071,
   external: 9092,

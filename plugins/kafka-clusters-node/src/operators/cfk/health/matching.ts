@@ -15,7 +15,7 @@ import { ProjectedCfkCluster } from './projections';
 import { CFK_LABELS } from '../facts';
 
 /**
- * Lookups from the ways CFK resources name their Kafka cluster (operators.md §1.2, §1.5):
+ * Lookups from the ways CFK resources name their Kafka cluster (CFK's docs):
  * a `{name, namespace}` reference, a KafkaRestClass, a Kafka cluster ID, `<ns>/<name>`, or an
  * address of the cluster's service (`<name>.<ns>.svc…`, the CR's name).
  */

@@ -53,7 +53,7 @@ export const cfkWatches = {
     'ConfluentRolebinding',
     projectCfkRolebinding,
   ),
-  /** CFK labels every pod it creates (operators.md §1.5). */
+  /** CFK labels every pod it creates (CFK's docs). */
   pods: {
     key: 'cfk/pods',
     group: '',

@@ -47,7 +47,7 @@ function codes(status: { reasons: { code: string }[] }): string[] {
 const VERSIONS: StrimziVersion[] = ['v1', 'v1beta2'];
 
 describe.each(VERSIONS)(
-  'Strimzi %s: kafka-persistent.yaml, healthy (operators.md §4)',
+  'Strimzi %s: kafka-persistent.yaml, healthy (the operators’ examples)',
   version => {
     const status = one(strimziEnvironment({ version }));
 
@@ -1125,7 +1125,7 @@ describe('Strimzi: topics', () => {
   });
 });
 
-describe('Strimzi: kafka-single-node.yaml, one dual-role node (operators.md §4)', () => {
+describe('Strimzi: kafka-single-node.yaml, one dual-role node (the operators’ examples)', () => {
   const objects = [
     strimziKafka({ pools: ['dual-role'] }),
     nodePool('dual-role', ['controller', 'broker'], [0]),

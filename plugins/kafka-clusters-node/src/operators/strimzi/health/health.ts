@@ -156,7 +156,7 @@ export function strimziKafkaSignals(
 
 /**
  * The operator's view of the Kafka CR: no status, a failed reconcile (or a stale one while a
- * change is in progress, as conditions only change when a reconcile ends: operators.md §2.2),
+ * change is in progress, as conditions only change when a reconcile ends: Strimzi's docs),
  * warnings, and a paused reconciliation.
  */
 export function strimziKafkaReasons(

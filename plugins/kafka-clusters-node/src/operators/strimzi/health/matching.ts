@@ -8,7 +8,7 @@ import { ProjectedMeta, keyOf } from '../../common/meta';
 import { ProjectedStrimziKafka } from './projections';
 import { STRIMZI_LABELS, STRIMZI_NAMES } from '../facts';
 
-/** Strimzi's children name their cluster in this label (operators.md §2.3). */
+/** Strimzi's children name their cluster in this label (Strimzi's docs). */
 export const CLUSTER_LABEL = STRIMZI_LABELS.cluster;
 
 /** Objects by `namespace/<cluster label>`. */
@@ -57,7 +57,7 @@ export function buildStrimziIndex(
   const byAddress = new Map<string, ProjectedStrimziKafka>();
   for (const kafka of kafkas) {
     const { name, namespace } = kafka.meta;
-    // <c>-kafka-bootstrap and <c>-kafka-brokers (operators.md §2.3), and one bootstrap service per listener.
+    // <c>-kafka-bootstrap and <c>-kafka-brokers (Strimzi's docs), and one bootstrap service per listener.
     const services = STRIMZI_NAMES.kafkaServices(
       name,
       kafka.listeners.map(listener => listener.name),

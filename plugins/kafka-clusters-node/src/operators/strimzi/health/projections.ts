@@ -155,7 +155,7 @@ export function projectStrimziKafka(
   return kafka;
 }
 
-/** A KafkaNodePool: what it asks for. It has no ready count (operators.md §2.2). */
+/** A KafkaNodePool: what it asks for. It has no ready count (Strimzi's docs). */
 export interface ProjectedStrimziNodePool extends StrimziStatus {
   replicas?: number;
   roles: string[];

@@ -112,7 +112,7 @@ export interface StrimziResourceOptions {
 /**
  * The rule for Strimzi's other resources (KafkaTopic, KafkaUser, KafkaConnect, KafkaBridge,
  * KafkaMirrorMaker2, KafkaConnector): its conditions, read as the operators write them
- * (operators.md §2.2), and whether the operator has seen its latest spec.
+ * (Strimzi's docs), and whether the operator has seen its latest spec.
  */
 export function assessStrimziResource(
   resource: StrimziStatus,

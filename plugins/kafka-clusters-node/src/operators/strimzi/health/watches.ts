@@ -68,7 +68,7 @@ export const strimziWatches = {
     plural: POD_SET.plural,
     project: projectStrimziPodSet,
   } as WatchSpec<ProjectedStrimziPodSet>,
-  /** Every pod Strimzi creates carries its kind label (operators.md §2.3). */
+  /** Every pod Strimzi creates carries its kind label (Strimzi's docs). */
   pods: {
     key: 'strimzi/pods',
     group: '',
