@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Locator, Page } from 'playwright-core';
@@ -106,6 +107,19 @@ describe('the Kafka tab and fleet page in a browser', () => {
       throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
   }
 
+  /** kubectl against one of the sandbox's clusters, as a platform engineer would use it. */
+  function kubectl(cluster: string, ...args: string[]): string {
+    return execFileSync(
+      process.env.KUBECTL ?? 'kubectl',
+      [
+        '--kubeconfig',
+        path.join(sandbox.env.KUBE_SANDBOX_STATE_DIR, cluster, 'kubeconfig'),
+        ...args,
+      ],
+      { encoding: 'utf8' },
+    );
+  }
+
   /** The line of one Kafka cluster on the tab: its verdict word, name, cluster and brokers. */
   const clusterLine = (name: string): Locator =>
     page.getByRole('button', { name: new RegExp(`\\b${name}\\b`) }).first();
@@ -212,6 +226,96 @@ describe('the Kafka tab and fleet page in a browser', () => {
       await admin('DELETE', '/clusters/prod-us/faults');
     }
   }, 180_000);
+
+  it('reads a roll paused midway as paused, with the roll’s pod counts and never “stuck”', async () => {
+    await openKafkaTab('shipping');
+    const line = clusterLine('shipping-kafka');
+    const main = page.getByRole('main');
+    await admin('POST', '/clusters/staging/simulator/roll', {
+      namespace: 'shipping',
+      name: 'shipping-kafka',
+    });
+    await waitForText(main, /Strimzi is rolling Kafka shipping-kafka/, 90_000);
+    kubectl(
+      'staging',
+      'annotate',
+      'kafka',
+      'shipping-kafka',
+      '-n',
+      'shipping',
+      'strimzi.io/pause-reconciliation=true',
+      '--overwrite',
+    );
+    try {
+      const text = await waitForText(main, /Reconciliation is paused/, 90_000);
+      expect(text).toMatch(
+        /Strimzi is rolling Kafka shipping-kafka: \d\/6 pods on the current revision/,
+      );
+      expect(text).not.toMatch(/stuck/i);
+      expect(await line.innerText()).toMatch(/Brokers \d\/3 ready/);
+      expect(await line.innerText()).not.toMatch(/Degraded/);
+      await screenshot('shipping-paused-mid-roll');
+    } finally {
+      kubectl(
+        'staging',
+        'annotate',
+        'kafka',
+        'shipping-kafka',
+        '-n',
+        'shipping',
+        'strimzi.io/pause-reconciliation-',
+      );
+    }
+    // Lifted: the roll goes on to the end.
+    await waitForText(line, /Healthy/, 300_000);
+  }, 480_000);
+
+  it('reads a broker pool scaled from 3 to 5 as progressing, “scaling brokers”, until the new brokers are ready', async () => {
+    await openKafkaTab('shipping');
+    const line = clusterLine('shipping-kafka');
+    const main = page.getByRole('main');
+    await waitForText(line, /Healthy/, 300_000);
+    kubectl(
+      'staging',
+      'patch',
+      'kafkanodepool',
+      'broker',
+      '-n',
+      'shipping',
+      '--type',
+      'merge',
+      '-p',
+      '{"spec":{"replicas":5}}',
+    );
+    try {
+      await waitForText(line, /Progressing/, 90_000);
+      expect(
+        await waitForText(
+          main,
+          /Strimzi is scaling brokers of KafkaNodePool broker: 3 → 5 ready/,
+          90_000,
+        ),
+      ).not.toMatch(/stuck|missing/i);
+      await screenshot('shipping-scaling-brokers');
+      expect(await waitForText(line, /Brokers 5\/5 ready/, 300_000)).toMatch(
+        /Healthy/,
+      );
+      await screenshot('shipping-scaled');
+    } finally {
+      kubectl(
+        'staging',
+        'patch',
+        'kafkanodepool',
+        'broker',
+        '-n',
+        'shipping',
+        '--type',
+        'merge',
+        '-p',
+        '{"spec":{"replicas":3}}',
+      );
+    }
+  }, 720_000);
 
   it('lists every demo cluster on the fleet page', async () => {
     await page.goto(`${frontend.baseUrl}/kafka`);

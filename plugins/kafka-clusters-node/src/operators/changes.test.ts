@@ -106,6 +106,29 @@ describe.each(VERSIONS)('Strimzi %s: scaling a node pool', version => {
     });
   });
 
+  it('says how far a scale-up got while Strimzi has not yet written the pool’s status (it does when the new pods are ready)', () => {
+    const status = strimzi(
+      editBrokerPool(
+        env({
+          brokerIds: [3, 4, 5, 6, 7],
+          nodes: {
+            6: { created: ago(0.5), readySince: ago(0.5), ready: false },
+            7: { created: ago(0.5), readySince: ago(0.5), ready: false },
+          },
+        }),
+        ago(1),
+        false,
+      ),
+    );
+    expect(status.health).toBe('progressing');
+    expect(
+      status.reasons.find(r => r.code === 'NodePoolScaling')?.message,
+    ).toBe(
+      'Strimzi is scaling brokers of KafkaNodePool broker: 3 → 5 ready (generation 2 not yet observed, observed 1)',
+    );
+    expect(codes(status)).not.toContain('SpecNotObserved');
+  });
+
   it('is not healthy until a scale-down from 5 to 3 has happened', () => {
     const during = strimzi(
       editBrokerPool(

@@ -174,44 +174,56 @@ export function strimziPoolSignals(
   for (const pool of nodes.pools) {
     const { name, generation, specChangedAt, creationTimestamp } = pool.meta;
     const what = `KafkaNodePool ${name}`;
-    if (
+    const pods = nodes.pods?.filter(
+      p => p.meta.labels[STRIMZI_LABELS.poolName] === name,
+    );
+    const edited = parseTime(specChangedAt);
+    const created = parseTime(creationTimestamp);
+    const wasEdited =
+      edited !== undefined && (created === undefined || edited > created);
+    const starting =
+      pods?.filter(
+        p =>
+          !p.ready &&
+          edited !== undefined &&
+          (parseTime(p.meta.creationTimestamp) ?? -Infinity) > edited,
+      ) ?? [];
+    // Strimzi writes a pool's status (observedGeneration, nodeIds, replicas) when the
+    // reconciliation that scales it ends, after the new pods are ready: until then, the pods
+    // against spec.replicas tell how far the scaling has got.
+    const scaling =
+      wasEdited &&
+      pods !== undefined &&
+      pool.replicas !== undefined &&
+      (pods.length !== pool.replicas || starting.length > 0);
+    const unobserved =
       generation !== undefined &&
       pool.observedGeneration !== undefined &&
-      generation > pool.observedGeneration
-    ) {
+      generation > pool.observedGeneration;
+    if (scaling) {
+      const from = pods!.filter(p => p.ready).length;
+      const role =
+        pool.roles.length === 1
+          ? ROLE_WORDS[pool.roles[0]] ?? 'nodes'
+          : 'nodes';
+      signals.push({
+        code: 'NodePoolScaling',
+        message: `Strimzi is scaling ${role} of ${what}: ${from} → ${
+          pool.replicas
+        } ready${
+          unobserved
+            ? ` (generation ${generation} not yet observed, observed ${pool.observedGeneration})`
+            : ''
+        }`,
+        since: specChangedAt,
+      });
+    } else if (unobserved) {
       signals.push({
         code: 'SpecNotObserved',
         message: `Strimzi has not yet observed generation ${generation} of ${what} (observed ${pool.observedGeneration})`,
         since: specChangedAt,
       });
-      continue;
     }
-    const edited = parseTime(specChangedAt);
-    const created = parseTime(creationTimestamp);
-    if (
-      !nodes.pods ||
-      pool.replicas === undefined ||
-      edited === undefined ||
-      (created !== undefined && edited <= created)
-    ) {
-      continue;
-    }
-    const pods = nodes.pods.filter(
-      p => p.meta.labels[STRIMZI_LABELS.poolName] === name,
-    );
-    const starting = pods.filter(
-      p =>
-        !p.ready && (parseTime(p.meta.creationTimestamp) ?? -Infinity) > edited,
-    );
-    if (pods.length === pool.replicas && starting.length === 0) continue;
-    const from = pods.filter(p => p.ready).length;
-    const role =
-      pool.roles.length === 1 ? ROLE_WORDS[pool.roles[0]] ?? 'nodes' : 'nodes';
-    signals.push({
-      code: 'NodePoolScaling',
-      message: `Strimzi is scaling ${role} of ${what}: ${from} → ${pool.replicas} ready`,
-      since: specChangedAt,
-    });
   }
   return signals;
 }
