@@ -16,6 +16,15 @@ export const ANNOTATION_KAFKA_CLUSTERS = 'k8s-kafka.io/kafka-clusters';
 export const ANNOTATION_KAFKA_REF = 'k8s-kafka.io/kafka-ref';
 
 /**
+ * Annotation on every Kubernetes object of an environment `kafka:environment:create` renders:
+ * the environment's id. `kafka:environment:apply` writes an object only when the object already
+ * in the cluster carries the same id, so one environment never overwrites another's.
+ *
+ * @public
+ */
+export const ANNOTATION_ENVIRONMENT_ID = 'k8s-kafka.io/environment-id';
+
+/**
  * The Kubernetes plugin's entity annotations, which this suite follows as they are.
  *
  * @public
