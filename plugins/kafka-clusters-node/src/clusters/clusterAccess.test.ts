@@ -228,4 +228,51 @@ describe('createKubernetesClusterAccess', () => {
       metadata: { name: 'billing-applied' },
     });
   });
+
+  it("keeps the API server's Status on errors: a conflict's causes name each field and its manager", async () => {
+    const { clusters } = access();
+    const kc = await clusters.kubeConfig(clusters.configuredClusters()[0]);
+    const at = { ...TOPICS, namespace: 'billing', name: 'billing-contested' };
+    const object = topic('billing', 'billing-contested');
+    await clusters.apply(kc, at, object, { fieldManager: 'someone-else' });
+    const changed = structuredClone(object) as Record<string, any>;
+    changed.spec.partitions = 6;
+    const error = await clusters
+      .apply(kc, at, changed, { fieldManager: 'kafka-environments' })
+      .catch(e => e);
+    expect(error).toMatchObject({
+      statusCode: 409,
+      status: { reason: 'Conflict' },
+    });
+    expect(error.status.details.causes).toContainEqual(
+      expect.objectContaining({
+        reason: 'FieldManagerConflict',
+        field: '.spec.partitions',
+      }),
+    );
+    expect(JSON.stringify(error.status.details.causes)).toContain(
+      'someone-else',
+    );
+    const forced = (await clusters.apply(kc, at, changed, {
+      fieldManager: 'kafka-environments',
+      force: true,
+    })) as any;
+    expect(forced.spec.partitions).toBe(6);
+  });
+
+  it('lists the kinds an apiVersion serves, with their plurals and scope', async () => {
+    const { clusters } = access();
+    const kc = await clusters.kubeConfig(clusters.configuredClusters()[0]);
+    expect(await clusters.resources(kc, 'v1')).toContainEqual({
+      name: 'namespaces',
+      kind: 'Namespace',
+      namespaced: false,
+    });
+    expect(
+      await clusters.resources(kc, `${TOPICS.group}/${TOPICS.version}`),
+    ).toContainEqual(
+      expect.objectContaining({ kind: TOPICS.kind, namespaced: true }),
+    );
+    expect(await clusters.resources(kc, 'example.com/v9')).toEqual([]);
+  });
 });

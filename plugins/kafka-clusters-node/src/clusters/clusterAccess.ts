@@ -5,6 +5,7 @@ import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { createAuthStrategies, getClusterCredential } from './authStrategies';
 import { readCatalogLocatorOptions } from './catalogLocator';
+import { servedResources, ServedResource } from './discovery';
 import { buildKubeConfig } from './kubeConfig';
 import { ListObjectsOptions, listObjects, ResourceKind } from './listObjects';
 import {
@@ -75,6 +76,8 @@ export interface KubernetesClusterAccess {
     object: Record<string, unknown>,
     options: WriteOptions,
   ): Promise<Record<string, unknown>>;
+  /** The kinds an `apiVersion` serves (discovery), empty when it is not served. */
+  resources(kc: KubeConfig, apiVersion: string): Promise<ServedResource[]>;
   /** Server-side apply of an object. */
   apply(
     kc: KubeConfig,
@@ -148,5 +151,6 @@ export function createKubernetesClusterAccess(options: {
     get: (kc, location) => getObject(kc, location),
     create: createObject,
     apply: applyObject,
+    resources: (kc, apiVersion) => servedResources(kc, apiVersion),
   };
 }

@@ -50,3 +50,46 @@ export function collectionPath(
     ? `${base}/namespaces/${namespace}/${plural}`
     : `${base}/${plural}`;
 }
+
+/**
+ * One kind an API group version serves, from discovery (`/api/v1`, `/apis/<group>/<version>`).
+ *
+ * @public
+ */
+export interface ServedResource {
+  /** The plural, as REST paths name it. */
+  name: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+/**
+ * The kinds an `apiVersion` (`v1`, `<group>/<version>`) serves, subresources left out; empty
+ * when the cluster does not serve that version.
+ *
+ * @public
+ */
+export async function servedResources(
+  kc: KubeConfig,
+  apiVersion: string,
+  timeoutMs = 30_000,
+): Promise<ServedResource[]> {
+  const path = apiVersion.includes('/')
+    ? `/apis/${apiVersion}`
+    : `/api/${apiVersion}`;
+  try {
+    const body = await kubeGetJson<{ resources?: ServedResource[] }>(
+      kc,
+      path,
+      {},
+      timeoutMs,
+    );
+    return (body.resources ?? [])
+      .filter(r => !r.name.includes('/'))
+      .map(({ name, kind, namespaced }) => ({ name, kind, namespaced }));
+  } catch (error) {
+    if (error instanceof KubeRequestError && error.statusCode === 404)
+      return [];
+    throw error;
+  }
+}

@@ -13,6 +13,7 @@ export {
   KubeRequestError,
   toKubeRequestError,
 } from './request';
+export type { KubeStatus } from './request';
 export { createKubernetesClusterAccess } from './clusterAccess';
 export type {
   KubernetesClusterAccess,
@@ -22,7 +23,8 @@ export { listObjects } from './listObjects';
 export type { ListObjectsOptions, ResourceKind } from './listObjects';
 export { applyObject, createObject, getObject } from './objects';
 export type { ObjectLocation, WriteOptions } from './objects';
-export { collectionPath, servedVersions } from './discovery';
+export { collectionPath, servedResources, servedVersions } from './discovery';
+export type { ServedResource } from './discovery';
 export { readWatchedNamespaces } from './watchedNamespaces';
 export {
   readCatalogLocatorOptions,

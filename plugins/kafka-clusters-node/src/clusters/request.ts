@@ -4,6 +4,24 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubernetesClusterErrorKind } from '@k8s-kafka/plugin-kafka-clusters-common';
 
 /**
+ * The `Status` object a Kubernetes API server answers a failed request with: its `reason`
+ * (`NotFound`, `Conflict`, `Invalid`, …) and `details.causes` (for a server-side apply
+ * conflict, one `FieldManagerConflict` per field, naming the field and its manager).
+ *
+ * @public
+ */
+export interface KubeStatus {
+  reason?: string;
+  message?: string;
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: { reason?: string; message?: string; field?: string }[];
+  };
+}
+
+/**
  * A failed Kubernetes API request, classified the way the status model reports it.
  *
  * @public
@@ -11,16 +29,20 @@ import { KubernetesClusterErrorKind } from '@k8s-kafka/plugin-kafka-clusters-com
 export class KubeRequestError extends Error {
   readonly kind: KubernetesClusterErrorKind;
   readonly statusCode?: number;
+  /** The API server's `Status` answer, when it gave one. */
+  readonly status?: KubeStatus;
 
   constructor(
     kind: KubernetesClusterErrorKind,
     message: string,
     statusCode?: number,
+    status?: KubeStatus,
   ) {
     super(message);
     this.name = 'KubeRequestError';
     this.kind = kind;
     this.statusCode = statusCode;
+    this.status = status;
   }
 }
 
@@ -49,6 +71,7 @@ export function toKubeRequestError(error: unknown): KubeRequestError {
     name?: string;
     message?: string;
     cause?: unknown;
+    status?: KubeStatus;
   };
   const statusCode = e?.statusCode;
   if (statusCode === 401)
@@ -56,18 +79,21 @@ export function toKubeRequestError(error: unknown): KubeRequestError {
       'unauthorized',
       'Unauthorized (401): the credentials were refused',
       401,
+      e.status,
     );
   if (statusCode === 403)
     return new KubeRequestError(
       'forbidden',
       'Forbidden (403): the credentials may not read this',
       403,
+      e.status,
     );
   if (statusCode !== undefined)
     return new KubeRequestError(
       'other',
       `${e.message ?? 'Request failed'} (${statusCode})`,
       statusCode,
+      e.status,
     );
   if (
     e?.name === 'TimeoutError' ||
@@ -153,13 +179,21 @@ export async function kubeRequestJson<T>(
             return;
           }
           let message = res.statusMessage ?? 'Request failed';
+          let statusObject: KubeStatus | undefined;
           try {
-            message =
-              (JSON.parse(body) as { message?: string }).message ?? message;
+            const parsed = JSON.parse(body) as KubeStatus & { kind?: string };
+            if (parsed && parsed.kind === 'Status') statusObject = parsed;
+            message = parsed.message ?? message;
           } catch {
             // Not a Status object: keep the status line.
           }
-          reject(toKubeRequestError({ statusCode: status, message }));
+          reject(
+            toKubeRequestError({
+              statusCode: status,
+              message,
+              status: statusObject,
+            }),
+          );
         });
       },
     );
