@@ -5,4 +5,21 @@
  */
 
 export * from './actions';
+export {
+  APPLY_FIELD_MANAGER,
+  createKafkaEnvironmentApplyAction,
+  type KafkaEnvironmentApplyActionOptions,
+} from './actions/applyEnvironment';
+export {
+  createKafkaEnvironmentTargetConditionalDecision,
+  kafkaEnvironmentTargetConditions,
+  kafkaEnvironmentTargetResourceRef,
+  kafkaEnvironmentTargetRules,
+  type KafkaEnvironmentTarget,
+} from './actions/applyEnvironmentPermissions';
+export {
+  matchesGlob,
+  readApplySettings,
+  type ApplySettings,
+} from './actions/applyEnvironmentConfig';
 export { scaffolderModuleKafkaEnvironments as default } from './module';

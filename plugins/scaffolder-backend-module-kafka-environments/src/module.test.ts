@@ -19,8 +19,11 @@ describe('scaffolderModuleKafkaEnvironments', () => {
 
     const res = await request(server).get('/api/scaffolder/v2/actions');
     expect(res.status).toBe(200);
-    expect(res.body.map((a: { id: string }) => a.id)).toContain(
-      'kafka:environment:create',
+    expect(res.body.map((a: { id: string }) => a.id)).toEqual(
+      expect.arrayContaining([
+        'kafka:environment:create',
+        'kafka:environment:apply',
+      ]),
     );
   });
 });
