@@ -120,7 +120,7 @@ describe('the portal on its embedded default', () => {
             }[];
           }
         ).kubernetesClusters;
-        return list.length === 3 && list.every(c => c.state === 'synced')
+        return list.length === 4 && list.every(c => c.state === 'synced')
           ? list
           : undefined;
       },
@@ -137,6 +137,7 @@ describe('the portal on its embedded default', () => {
       'prod-eu': [true, undefined],
       'prod-us': [false, 'v1'],
       staging: [false, 'v1'],
+      dev: [true, 'v1'],
     });
   }, 70_000);
 

@@ -35,4 +35,11 @@ export const DEFAULT_FLEET: ReadonlyArray<
     shows:
       'Strimzi 0.51.0 (v1beta2): shipping-kafka (shipping), progressing: a roll starts 20 s after start and finishes in about 3 min',
   },
+  {
+    name: 'dev',
+    port: 6554,
+    crdSets: ['cfk-3.3.0', 'strimzi-0.51.0'],
+    shows:
+      'CFK 3.3.0 and Strimzi 0.51.0 (v1 and v1beta2), open to kafka:environment:apply: namespaces team-a and team-b, ready for new environments (CFK\'s CA Secret ca-pair-sslcerts in each), no Kafka yet',
+  },
 ];

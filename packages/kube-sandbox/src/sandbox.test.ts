@@ -194,6 +194,8 @@ describe('the CLI', () => {
     'prod-us=0',
     '--port',
     'staging=0',
+    '--port',
+    'dev=0',
   ];
 
   it('starts the fleet schema-less, and says so loudly, when the CRDs folder is missing', async () => {
@@ -214,6 +216,7 @@ describe('the CLI', () => {
         ['prod-eu', true],
         ['prod-us', true],
         ['staging', true],
+        ['dev', true],
       ]);
       expect(io.lines).toContain(
         `  kubeconfig  ${join(stateDir, 'prod-eu', 'kubeconfig')}`,
@@ -266,6 +269,7 @@ describe('the CLI', () => {
         'prod-eu',
         'prod-us',
         'staging',
+        'dev',
       ]);
 
       const staging = run.sandbox.cluster('staging');

@@ -103,7 +103,7 @@ export interface RunningSandbox {
 }
 
 /** The demo fleet's clusters, as the sandbox's CLI names them in its port variables. */
-const FLEET = ['prod-eu', 'prod-us', 'staging'];
+const FLEET = ['prod-eu', 'prod-us', 'staging', 'dev'];
 const portVariable = (cluster: string) =>
   `KUBE_SANDBOX_PORT_${cluster.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 

@@ -1,15 +1,23 @@
 import { Sandbox } from '../sandbox';
 import { KubeObject } from '../types';
 import { apply } from './apply';
+import { dev } from './dev';
 import { CRASHING_BROKER, prodUs } from './prodUs';
 import { prodEu } from './prodEu';
 import { ROLLING_KAFKA, staging } from './staging';
 
-/** The demo fleet's objects, by cluster. */
-export const FLEET_OBJECTS: Record<string, () => KubeObject[]> = {
+/**
+ * The demo fleet's objects, by cluster. With the state folder, objects that need key material
+ * kept there (dev's CA Secrets) are included.
+ */
+export const FLEET_OBJECTS: Record<
+  string,
+  (context?: { stateDir: string }) => KubeObject[]
+> = {
   'prod-eu': prodEu,
   'prod-us': prodUs,
   staging,
+  dev,
 };
 
 /** When the demo's environments came to be, before the sandbox starts. @public */
@@ -49,7 +57,9 @@ export function seedFleet(
   const timeline = { ...DEFAULT_TIMELINE, ...options.timeline };
   const { clock } = sandbox;
   for (const cluster of sandbox.clusters) {
-    for (const object of FLEET_OBJECTS[cluster.name]?.() ?? []) {
+    for (const object of FLEET_OBJECTS[cluster.name]?.({
+      stateDir: sandbox.stateDir,
+    }) ?? []) {
       apply(cluster.api, object);
     }
   }
