@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../lib/portal';
+import { benchApplyEnvironment } from './applyEnvironment';
 import { reservePort } from '../lib/ports';
 
 const BENCH_ID = 'bench-service';
@@ -342,6 +343,8 @@ async function main() {
       1,
     )} s`,
   );
+  console.log('');
+  for (const line of await benchApplyEnvironment()) console.log(line);
 }
 
 main().then(

@@ -8,7 +8,10 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { createMockDirectory, mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -19,10 +22,7 @@ import {
   ANNOTATION_ENVIRONMENT_ID,
   kafkaEnvironmentApplyPermission,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import {
-  createKubernetesClusterAccess,
-  renderKafkaEnvironment,
-} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { createKubernetesClusterAccess } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { Sandbox, SandboxCluster, startSandbox } from '@k8s-kafka/kube-sandbox';
 import type { JsonObject } from '@backstage/types';
 import YAML from 'yaml';
@@ -30,6 +30,7 @@ import {
   APPLY_FIELD_MANAGER,
   createKafkaEnvironmentApplyAction,
 } from './applyEnvironment';
+import { strimziEnvironment } from './applyEnvironment.fixtures';
 import {
   createKafkaEnvironmentTargetConditionalDecision,
   kafkaEnvironmentTargetConditions,
@@ -94,9 +95,10 @@ describe('kafka:environment:apply', () => {
     }
     // Stands in for the kafka-clusters backend's one-cluster route.
     backend = http.createServer((req, res) => {
-      const match = /^\/clusters\/([^/]+)\/namespaces\/([^/]+)\/kafkas\/([^/]+)$/.exec(
-        req.url ?? '',
-      );
+      const match =
+        /^\/clusters\/([^/]+)\/namespaces\/([^/]+)\/kafkas\/([^/]+)$/.exec(
+          req.url ?? '',
+        );
       const status = match
         ? answerHealth(`${match[1]}/${match[2]}/${match[3]}`)
         : undefined;
@@ -191,15 +193,7 @@ describe('kafka:environment:apply', () => {
     name: string,
     options: { id?: string | null; mutate?: (o: any) => void } = {},
   ) {
-    const { objects } = renderKafkaEnvironment(
-      {
-        name,
-        namespace,
-        size: 'dev',
-        topics: [{ name: `${name}-events`, partitions: 3 }],
-      },
-      { operator: 'strimzi', strimziApiVersion: 'v1' },
-    );
+    const objects = strimziEnvironment(namespace, name);
     const dir = `kafka/${name}`;
     const files: Record<string, string> = {};
     for (const object of objects as any[]) {
@@ -312,7 +306,11 @@ describe('kafka:environment:apply', () => {
     };
     await run(action, { cluster: 'dev', path: dir }, { checkpoint });
     const requests = cluster.requests().verbs.patch ?? 0;
-    const retry = await run(action, { cluster: 'dev', path: dir }, { checkpoint });
+    const retry = await run(
+      action,
+      { cluster: 'dev', path: dir },
+      { checkpoint },
+    );
     expect(cluster.requests().verbs.patch ?? 0).toBe(requests);
     expect(new Set(keys).size).toBe(3);
     expect(Object.values(resultsOf(retry.ctx))).toEqual([
@@ -416,7 +414,9 @@ describe('kafka:environment:apply', () => {
       "Kubernetes cluster 'prod' does not accept direct apply: kafkaClusters.kubernetesClusters.prod.apply.enabled is not true",
     );
     const off = setup({ apply: { enabled: false, namespaces: ['*'] } });
-    await expect(run(off.action, { cluster: 'dev', path: dir })).rejects.toThrow(
+    await expect(
+      run(off.action, { cluster: 'dev', path: dir }),
+    ).rejects.toThrow(
       'kafkaClusters.kubernetesClusters.dev.apply.enabled is not true',
     );
     const narrow = setup({ apply: { enabled: true, namespaces: ['dev-*'] } });
@@ -426,7 +426,9 @@ describe('kafka:environment:apply', () => {
       "Namespace team-a-orders of Kubernetes cluster 'dev' does not accept direct apply: kafkaClusters.kubernetesClusters.dev.apply.namespaces is [dev-*]",
     );
     const fresh = writeEnvironment('team-new', 'fresh');
-    const noCreate = setup({ apply: { enabled: true, namespaces: ['team-*'] } });
+    const noCreate = setup({
+      apply: { enabled: true, namespaces: ['team-*'] },
+    });
     await expect(
       run(noCreate.action, { cluster: 'dev', path: fresh }),
     ).rejects.toThrow(
@@ -500,7 +502,12 @@ describe('kafka:environment:apply', () => {
     ]);
     expect(lines).toContain('Kafka team-a-orders/checked created (dry run)');
     expect(
-      cluster.api.get('kafka.strimzi.io/v1', 'Kafka', 'checked', 'team-a-orders'),
+      cluster.api.get(
+        'kafka.strimzi.io/v1',
+        'Kafka',
+        'checked',
+        'team-a-orders',
+      ),
     ).toBeUndefined();
 
     const bad = writeEnvironment('team-a-orders', 'checked-bad', {
@@ -510,16 +517,19 @@ describe('kafka:environment:apply', () => {
     });
     await expect(
       run(action, { cluster: 'dev', path: bad, dryRun: true }),
-    ).rejects.toThrow(/KafkaTopic team-a-orders\/checked-bad-events .*refused by 'dev'/);
+    ).rejects.toThrow(
+      /KafkaTopic team-a-orders\/checked-bad-events .*refused by 'dev'/,
+    );
   });
 
   it("dry-runs into a namespace that does not exist yet against the cluster's CRD schemas, without creating it", async () => {
     const { action } = setup();
     const dir = writeEnvironment('team-later', 'planned');
-    const { ctx, lines } = await run(
-      action,
-      { cluster: 'dev', path: dir, dryRun: true },
-    );
+    const { ctx, lines } = await run(action, {
+      cluster: 'dev',
+      path: dir,
+      dryRun: true,
+    });
     expect(Object.values(resultsOf(ctx))).toEqual([
       'validated',
       'validated',
@@ -548,12 +558,22 @@ describe('kafka:environment:apply', () => {
     const { action } = setup();
     const dir = writeEnvironment('team-created', 'newborn');
     await run(action, { cluster: 'dev', path: dir });
-    const ns = cluster.api.get('v1', 'Namespace', 'team-created', undefined) as any;
+    const ns = cluster.api.get(
+      'v1',
+      'Namespace',
+      'team-created',
+      undefined,
+    ) as any;
     expect(ns.metadata.annotations[ANNOTATION_ENVIRONMENT_ID]).toBe(
       'env-newborn',
     );
     expect(
-      cluster.api.get('kafka.strimzi.io/v1', 'Kafka', 'newborn', 'team-created'),
+      cluster.api.get(
+        'kafka.strimzi.io/v1',
+        'Kafka',
+        'newborn',
+        'team-created',
+      ),
     ).toBeDefined();
   });
 
@@ -563,7 +583,12 @@ describe('kafka:environment:apply', () => {
       reasons:
         health === 'healthy'
           ? []
-          : [{ code: 'BrokersNotReady', message: `${ready}/${desired} brokers ready` }],
+          : [
+              {
+                code: 'BrokersNotReady',
+                message: `${ready}/${desired} brokers ready`,
+              },
+            ],
       brokers: { desired, ready, members: [] },
       controllers: { desired: 3, ready: 3, members: [] },
     });
@@ -646,7 +671,12 @@ describe('kafka:environment:apply', () => {
         'Cannot wait for Kafka team-a-orders/unwatched: the kafka-clusters backend does not watch its namespace (kafkaClusters.kubernetesClusters.dev.namespaces is [kafka-platform])',
       );
       expect(
-        cluster.api.get('kafka.strimzi.io/v1', 'Kafka', 'unwatched', 'team-a-orders'),
+        cluster.api.get(
+          'kafka.strimzi.io/v1',
+          'Kafka',
+          'unwatched',
+          'team-a-orders',
+        ),
       ).toBeUndefined();
     });
   });
