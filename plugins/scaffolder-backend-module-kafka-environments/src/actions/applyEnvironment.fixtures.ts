@@ -3,7 +3,7 @@ import { ANNOTATION_ENVIRONMENT_ID } from '@k8s-kafka/plugin-kafka-clusters-comm
 /**
  * A development Strimzi environment (`kafka.strimzi.io/v1`: one dual-role node, its topics) as
  * kafka:environment:create writes one, every object with the environment id; written out here
- * so the apply tests and the benchmark do not follow changes to the rendering.
+ * so the apply tests do not follow changes to the rendering.
  */
 export function strimziEnvironment(
   namespace: string,
