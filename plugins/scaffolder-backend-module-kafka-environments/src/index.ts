@@ -23,3 +23,8 @@ export {
   type ApplySettings,
 } from './actions/applyEnvironmentConfig';
 export { scaffolderModuleKafkaEnvironments as default } from './module';
+export { readEnvironmentsConfig } from './environments/config';
+export type {
+  EnvironmentsConfig,
+  EnvironmentLimits,
+} from './environments/config';

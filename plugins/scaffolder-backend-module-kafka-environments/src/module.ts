@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createKubernetesClusterAccess } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { kafkaEnvironmentApplyPermission } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { createKafkaEnvironmentActions } from './actions';
+import { readEnvironmentsConfig } from './environments/config';
 import { createKafkaEnvironmentApplyAction } from './actions/applyEnvironment';
 import {
   kafkaEnvironmentTargetResourceRef,
@@ -66,7 +67,10 @@ export const scaffolderModuleKafkaEnvironments = createBackendModule({
             }),
         });
         scaffolder.addActions(
-          ...createKafkaEnvironmentActions({ clusters }),
+          ...createKafkaEnvironmentActions({
+            clusters,
+            environments: readEnvironmentsConfig(config),
+          }),
           createKafkaEnvironmentApplyAction({
             clusters,
             config,

@@ -19,20 +19,7 @@ export type {
 export { findReferences, resolveReference } from './common/references';
 export type { EnvironmentObjectRef, FoundReference } from './common/references';
 export { applyFreshness, markUnreadable } from './common/freshness';
-export { renderKafkaEnvironment } from './render';
-export type { EnvironmentOperator, RenderedEnvironment } from './render';
-export { SIZE_PROFILES } from './common/render/environment';
-export type {
-  EnvironmentSpec,
-  RenderedObject,
-  SizeFigures,
-  SizeProfile,
-  TopicSpec,
-} from './common/render/environment';
-export type { RenderedFile } from './common/render/files';
-export { DEFAULT_CFK_IMAGES } from './cfk/render/environment';
-export type { CfkImages } from './cfk/render/environment';
-export type { StrimziApiVersion } from './strimzi/render/environment';
+export * from './render';
 export type { FreshnessOptions, UnreadableKind } from './common/freshness';
 
 /**

@@ -18,22 +18,43 @@ export interface CreateResult {
 const TOPIC_SETS: Record<string, unknown[] | undefined> = {
   // left out: the schema's default, no topics
   none: undefined,
-  // every topic field at its default
-  defaults: [{ name: 'events' }],
-  // explicit replicas and config beside a partitions-only topic
+  // a name only, every topic field at its default
+  defaults: ['events'],
+  // a dotted name, explicit replicas and config beside a partitions-only topic
   mixed: [
-    { name: 'orders-created', partitions: 6 },
+    { name: 'payments.authorized', partitions: 6 },
     {
       name: 'orders-audit',
       partitions: 1,
       replicas: 1,
-      config: { 'retention.ms': '3600000', 'cleanup.policy': 'compact' },
+      config: { 'retention.ms': 3600000, 'cleanup.policy': 'compact' },
     },
   ],
 };
 
-const SIZES = ['dev', 'small', 'production', undefined] as const;
-const KUBERNETES_IDS = [undefined, 'orders'] as const;
+const PROFILES = ['dev', 'staging', 'production', undefined] as const;
+const TARGETS = [
+  { id: 'cfk', operator: 'cfk', targetCluster: 'prod-eu' },
+  { id: 'strimzi-1.2', operator: 'strimzi', targetCluster: 'prod-us' },
+  { id: 'strimzi-0.51', operator: 'strimzi', targetCluster: 'staging' },
+  {
+    id: 'strimzi-0.51-v1beta2',
+    operator: 'strimzi',
+    targetCluster: 'staging',
+    strimziApiVersion: 'v1beta2',
+  },
+] as const;
+const COMPONENTS = {
+  cfk: {
+    schemaRegistry: true,
+    connect: true,
+    ksqlDb: true,
+    controlCenter: true,
+    restProxy: true,
+    restClass: true,
+  },
+  strimzi: { connect: true, bridge: true },
+};
 
 function defined(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
@@ -43,89 +64,106 @@ function defined(input: Record<string, unknown>): Record<string, unknown> {
 
 function cases(): CreateCase[] {
   const all: CreateCase[] = [];
-  for (const size of SIZES) {
-    for (const kubernetesId of KUBERNETES_IDS) {
+  for (const target of TARGETS) {
+    const { id, ...targetInput } = target;
+    for (const profile of PROFILES) {
       for (const [topicSet, topics] of Object.entries(TOPIC_SETS)) {
-        const tail = `${size ?? 'default-size'}-${
-          kubernetesId ? 'id' : 'no-id'
-        }-${topicSet}`;
-        for (const version of ['v1', 'v1beta2', undefined]) {
+        for (const withComponents of [false, true]) {
           all.push({
-            id: `strimzi-${version ?? 'default-version'}-${tail}`,
+            id: `${id}-${profile ?? 'default-profile'}-${topicSet}${
+              withComponents ? '-components' : ''
+            }`,
             input: defined({
               name: 'orders-kafka',
               namespace: 'orders',
-              operator: 'strimzi',
-              strimziApiVersion: version,
-              size,
-              kubernetesId,
+              ...targetInput,
+              profile,
+              service: 'orders',
+              owner: 'group:team-checkout',
               topics,
-            }),
-          });
-        }
-        for (const images of ['default-images', 'own-images']) {
-          all.push({
-            id: `cfk-${images}-${tail}`,
-            input: defined({
-              name: 'payments-kafka',
-              namespace: 'payments',
-              operator: 'cfk',
-              size,
-              kubernetesId,
-              topics,
-              cfkImages:
-                images === 'own-images'
-                  ? {
-                      server: 'registry.example.com/cp-server:7.9.0',
-                      init: 'registry.example.com/confluent-init-container:2.10.0',
-                    }
-                  : undefined,
+              components: withComponents
+                ? COMPONENTS[target.operator]
+                : undefined,
+              connectors: withComponents
+                ? [
+                    {
+                      name: 'orders-sink',
+                      class:
+                        'org.apache.kafka.connect.file.FileStreamSinkConnector',
+                      config: { topics: 'events', file: '/tmp/out' },
+                    },
+                  ]
+                : undefined,
             }),
           });
         }
       }
     }
   }
-  // CFK ignores the Strimzi version; a target path moves the folder; a dry run writes nothing.
+  // Options: a target path, a dev environment with security off, CFK rbac, and dry runs (which
+  // write like a run: rendering touches only the workspace).
   all.push(
+    ...(['cfk', 'strimzi'] as const).flatMap(operator => {
+      const base = {
+        name: 'k',
+        namespace: 'team-a',
+        operator,
+        targetCluster: operator === 'cfk' ? 'prod-eu' : 'prod-us',
+        service: 'team-a-app',
+        owner: 'group:default/team-a',
+      };
+      return [
+        {
+          id: `${operator}-target-path`,
+          input: {
+            ...base,
+            profile: 'dev',
+            topics: TOPIC_SETS.mixed,
+            targetPath: 'environments/team-a/kafka',
+          },
+        },
+        {
+          id: `${operator}-dev-open`,
+          input: {
+            ...base,
+            profile: 'dev',
+            topics: TOPIC_SETS.defaults,
+            security: {
+              tls: false,
+              authentication: false,
+              authorization: 'none',
+            },
+          },
+        },
+        {
+          id: `${operator}-dry-run`,
+          input: { ...base, topics: TOPIC_SETS.defaults },
+          dryRun: true,
+        },
+      ];
+    }),
     {
-      id: 'cfk-strimzi-version-given',
+      id: 'cfk-rbac',
       input: {
-        name: 'payments-kafka',
-        namespace: 'payments',
+        name: 'k',
+        namespace: 'team-a',
         operator: 'cfk',
-        strimziApiVersion: 'v1beta2',
-        size: 'small',
+        targetCluster: 'prod-eu',
+        service: 'team-a-app',
+        owner: 'group:default/team-a',
+        profile: 'production',
+        mds: { ldapAddress: 'ldaps://ldap.example.com:636' },
+        cfkImages: { server: 'registry.example.com/cp-server:8.1.0' },
+        storageClass: 'fast-ssd',
+        brokers: 4,
+        storagePerBroker: '200Gi',
       },
     },
-    ...['strimzi', 'cfk'].flatMap(operator => [
-      {
-        id: `${operator}-target-path`,
-        input: {
-          name: 'k',
-          namespace: 'team-a',
-          operator,
-          size: 'dev',
-          topics: TOPIC_SETS.mixed,
-          targetPath: 'environments/team-a/kafka',
-        },
-      },
-      {
-        id: `${operator}-dry-run`,
-        input: {
-          name: 'k',
-          namespace: 'team-a',
-          operator,
-          topics: TOPIC_SETS.defaults,
-        },
-        dryRun: true,
-      },
-    ]),
   );
   return all;
 }
 
-/** The create action's whole input matrix: operator × version × size × options. */
+/** The create action's whole input matrix: operator × version × profile × options. */
 export const createMatrix: CreateCase[] = cases();
 
 function flatten(
@@ -147,9 +185,10 @@ function flatten(
 export async function runCreateCase(
   workspace: ReturnType<typeof createMockDirectory>,
   testCase: CreateCase,
+  options: Parameters<typeof createKafkaEnvironmentCreateAction>[0],
 ): Promise<CreateResult> {
   workspace.clear();
-  const action = createKafkaEnvironmentCreateAction();
+  const action = createKafkaEnvironmentCreateAction(options);
   const ctx = {
     ...createMockActionContext({
       input: testCase.input as any,

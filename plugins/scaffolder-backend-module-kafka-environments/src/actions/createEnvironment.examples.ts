@@ -4,7 +4,7 @@ import YAML from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'A small Strimzi cluster with one topic, labelled for the orders service',
+      'A staging Strimzi environment with Connect and two topics, for the orders service',
     example: YAML.stringify({
       steps: [
         {
@@ -15,16 +15,20 @@ export const examples: TemplateExample[] = [
             name: 'orders-kafka',
             namespace: 'orders',
             operator: 'strimzi',
-            size: 'small',
-            kubernetesId: 'orders',
-            topics: [{ name: 'orders-created', partitions: 6 }],
+            targetCluster: 'prod-us',
+            profile: 'staging',
+            service: 'orders',
+            owner: 'group:default/team-checkout',
+            topics: ['orders.created', { name: 'orders.audit', partitions: 1 }],
+            components: { connect: true },
           },
         },
       ],
     }),
   },
   {
-    description: 'A single-node CFK cluster for development',
+    description:
+      'A single-node CFK environment with Schema Registry for development',
     example: YAML.stringify({
       steps: [
         {
@@ -35,8 +39,12 @@ export const examples: TemplateExample[] = [
             name: 'payments-dev',
             namespace: 'payments-dev',
             operator: 'cfk',
-            size: 'dev',
-            topics: [{ name: 'payments', partitions: 1 }],
+            targetCluster: 'prod-eu',
+            profile: 'dev',
+            service: 'payments',
+            owner: 'group:default/team-checkout',
+            topics: [{ name: 'payments.authorized', partitions: 1 }],
+            components: { schemaRegistry: true },
           },
         },
       ],

@@ -1,37 +1,58 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z as zod3 } from 'zod/v3';
 import {
-  EnvironmentSpec,
+  KubernetesClusterAccess,
   renderKafkaEnvironment,
+  StrimziApiVersion,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
+import { checkCreateInput } from '../environments/checks';
+import { EnvironmentsConfig } from '../environments/config';
+import { discoverTargetCluster } from '../environments/targetCluster';
+import { targetFolder, writeFiles } from '../environments/workspace';
 import { examples } from './createEnvironment.examples';
 import { inputProperties as p } from './inputProperties';
 
 const inputSchema = (zod: typeof zod3) =>
-  zod.object({
-    name: p.name(zod),
-    namespace: p.namespace(zod),
-    operator: p.operator(zod),
-    strimziApiVersion: p.strimziApiVersion(zod),
-    size: p.size(zod),
-    kubernetesId: p.kubernetesId(zod),
-    topics: p.topics(zod),
-    cfkImages: p.cfkImages(zod),
-    targetPath: p.targetPath(zod),
-  });
+  zod
+    .object({
+      name: p.name(zod),
+      namespace: p.namespace(zod),
+      operator: p.operator(zod),
+      targetCluster: p.targetCluster(zod),
+      strimziApiVersion: p.strimziApiVersion(zod),
+      profile: p.profile(zod),
+      service: p.service(zod),
+      owner: p.owner(zod),
+      topics: p.topics(zod),
+      partitions: p.partitions(zod),
+      components: p.components(zod),
+      connectors: p.connectors(zod),
+      security: p.security(zod),
+      mds: p.mds(zod),
+      superUsers: p.superUsers(zod),
+      brokers: p.brokers(zod),
+      storagePerBroker: p.storagePerBroker(zod),
+      storageClass: p.storageClass(zod),
+      cfkImages: p.cfkImages(zod),
+      targetPath: p.targetPath(zod),
+    })
+    .strict();
 
 /**
- * `kafka:environment:create`: renders a complete Kafka environment for CFK or Strimzi as
- * custom resources, one file each plus a kustomization.yaml, into the workspace, for a
- * `publish:*` step to send to the GitOps repository.
+ * `kafka:environment:create`: renders a complete, secure-by-default Kafka environment for CFK
+ * or Strimzi, for a configured target Kubernetes cluster, as custom resources (one file each
+ * plus a kustomization.yaml) in the workspace, for a `publish:*` step to send to the GitOps
+ * repository. It writes only into the workspace, so it writes in a dry run too.
  *
  * @public
  */
-export function createKafkaEnvironmentCreateAction() {
+export function createKafkaEnvironmentCreateAction(options: {
+  clusters: KubernetesClusterAccess;
+  environments: EnvironmentsConfig;
+}) {
+  const { clusters, environments } = options;
   return createTemplateAction({
     id: 'kafka:environment:create',
     description:
@@ -47,12 +68,33 @@ export function createKafkaEnvironmentCreateAction() {
           z
             .array(z.string())
             .describe('The files written, relative to the workspace'),
+        resources: z =>
+          z
+            .array(
+              z.object({
+                apiVersion: z.string(),
+                kind: z.string(),
+                namespace: z.string(),
+                name: z.string(),
+              }),
+            )
+            .describe('Every resource rendered'),
         requiredSecrets: z =>
           z
-            .array(z.string())
+            .array(
+              z.object({
+                name: z.string(),
+                keys: z.array(z.string()),
+                purpose: z.string(),
+              }),
+            )
             .describe(
-              'Secrets the environment needs in its namespace; never written by the action',
+              'Secrets the environment needs in its namespace: names and keys, never values',
             ),
+        warnings: z =>
+          z.array(z.string()).describe('What the requester should know'),
+        environmentId: z =>
+          z.string().describe('<kubernetes cluster>/<namespace>/<name>'),
       },
     },
     async handler(ctx) {
@@ -60,73 +102,73 @@ export function createKafkaEnvironmentCreateAction() {
       // neither applies defaults nor runs the refinements: parse it here.
       const parsed = inputSchema(zod3).safeParse(ctx.input);
       if (!parsed.success) {
-        throw new InputError(`Invalid input: ${parsed.error.message}`);
-      }
-      const input = parsed.data;
-      const spec: EnvironmentSpec = {
-        name: input.name,
-        namespace: input.namespace,
-        size: input.size,
-        topics: input.topics,
-        kubernetesId: input.kubernetesId,
-      };
-      const names = new Set<string>();
-      for (const topic of spec.topics) {
-        if (names.has(topic.name)) {
-          throw new InputError(`Topic '${topic.name}' is listed twice`);
-        }
-        names.add(topic.name);
-        const limit = spec.size === 'dev' ? 1 : 3;
-        if (topic.replicas !== undefined && topic.replicas > limit) {
-          throw new InputError(
-            `Topic '${topic.name}' asks for ${topic.replicas} replicas; a ${spec.size} environment has room for ${limit}`,
-          );
-        }
-      }
-
-      const { objects, files, requiredSecrets } = renderKafkaEnvironment(
-        spec,
-        input.operator === 'strimzi'
-          ? { operator: 'strimzi', strimziApiVersion: input.strimziApiVersion }
-          : { operator: 'cfk', cfkImages: input.cfkImages },
-      );
-      const relativeDir =
-        input.targetPath ?? path.posix.join('kafka', input.name);
-      const targetDir = resolveSafeChildPath(ctx.workspacePath, relativeDir);
-      const written = files.map(file =>
-        path.posix.join(relativeDir, file.path),
-      );
-
-      ctx.logger.info(
-        `Rendered ${objects.length} ${input.operator} resources for ${spec.namespace}/${spec.name} (${spec.size})`,
-      );
-      if (!ctx.isDryRun) {
-        const existing = await fs.readdir(targetDir).catch(() => []);
-        if (existing.length > 0) {
-          throw new InputError(
-            `${relativeDir} already exists in the workspace and is not empty; choose another targetPath`,
-          );
-        }
-        await fs.mkdir(targetDir, { recursive: true });
-        for (const file of files) {
-          await fs.writeFile(
-            path.join(targetDir, file.path),
-            file.content,
-            'utf8',
-          );
-          ctx.logger.info(`Wrote ${path.posix.join(relativeDir, file.path)}`);
-        }
-      }
-      if (requiredSecrets.length > 0) {
-        ctx.logger.info(
-          `The environment needs these Secrets in namespace ${
-            spec.namespace
-          }: ${requiredSecrets.join(', ')}`,
+        throw new InputError(
+          `Invalid input: ${parsed.error.issues
+            .map(i => `${i.path.join('.') || 'input'}: ${i.message}`)
+            .join('; ')}`,
         );
       }
+      const input = parsed.data;
+      const environmentId = `${input.targetCluster}/${input.namespace}/${input.name}`;
+      const spec = checkCreateInput(input, environments.limits, environmentId);
+      const relativeDir =
+        input.targetPath ??
+        path.posix.join(
+          environments.gitopsPath(input.targetCluster),
+          input.namespace,
+          input.name,
+        );
+      const folder = await targetFolder(ctx.workspacePath, relativeDir);
+
+      const target = await discoverTargetCluster(clusters, {
+        targetCluster: input.targetCluster,
+        operator: input.operator,
+        strimziApiVersion: input.strimziApiVersion,
+      });
+      const allowedVersions =
+        environments.limits.allowedVersions[input.operator];
+      if (!allowedVersions.includes(target.apiVersion)) {
+        throw new InputError(
+          `${input.operator} ${target.apiVersion} (what '${
+            target.name
+          }' serves) is not allowed (limit allowedVersions.${
+            input.operator
+          }: ${allowedVersions.join(', ')})`,
+        );
+      }
+
+      const rendered = renderKafkaEnvironment(
+        spec,
+        input.operator === 'strimzi'
+          ? {
+              operator: 'strimzi',
+              strimziApiVersion: target.apiVersion as StrimziApiVersion,
+            }
+          : { operator: 'cfk', cfkImages: input.cfkImages },
+      );
+      await writeFiles(folder, rendered.files);
+      ctx.logger.info(
+        `Wrote ${rendered.objects.length} ${input.operator} ${target.apiVersion} resources for ${environmentId} (${spec.profile}) into ${relativeDir}`,
+      );
+      for (const warning of rendered.warnings) ctx.logger.warn(warning);
+
       ctx.output('path', relativeDir);
-      ctx.output('files', written);
-      ctx.output('requiredSecrets', requiredSecrets);
+      ctx.output(
+        'files',
+        rendered.files.map(file => path.posix.join(relativeDir, file.path)),
+      );
+      ctx.output(
+        'resources',
+        rendered.objects.map(o => ({
+          apiVersion: o.apiVersion,
+          kind: o.kind,
+          namespace: o.metadata.namespace,
+          name: o.metadata.name,
+        })),
+      );
+      ctx.output('requiredSecrets', rendered.requiredSecrets);
+      ctx.output('warnings', rendered.warnings);
+      ctx.output('environmentId', environmentId);
     },
   });
 }

@@ -76,6 +76,11 @@ export const STRIMZI_NAMES = {
   connectApi: (name: string) => `${name}-connect-api`,
   mirrorMaker2Api: (name: string) => `${name}-mirrormaker2-api`,
   bridgeService: (name: string) => `${name}-bridge-service`,
+  /** The Secret holding the cluster CA's public certificate (`ca.crt`), which clients trust. */
+  clusterCaCert: (cluster: string) => `${cluster}-cluster-ca-cert`,
+  /** The in-namespace address of the Kafka's bootstrap Service at a listener's port. */
+  bootstrapAddress: (cluster: string, port: number) =>
+    `${cluster}-kafka-bootstrap:${port}`,
 } as const;
 
 const labelled = (kind: string, target: string) => ({

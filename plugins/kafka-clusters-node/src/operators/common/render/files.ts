@@ -12,6 +12,13 @@ export interface RenderedFile {
   content: string;
 }
 
+// Long lines stay whole and a shared value is written out each time (no YAML anchors, which
+// some GitOps tools read differently): the same input gives the same plain bytes.
+const STRINGIFY: YAML.CreateNodeOptions & YAML.ToStringOptions = {
+  lineWidth: 0,
+  aliasDuplicateObjects: false,
+};
+
 /**
  * One file per resource, named `<kind>-<name>.yaml`, plus the kustomization.yaml that lists
  * them, which is what Argo CD and Flux apply.
@@ -24,7 +31,7 @@ export function toFiles(
 ): RenderedFile[] {
   const files = objects.map(object => ({
     path: `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`,
-    content: YAML.stringify(object),
+    content: YAML.stringify(object, STRINGIFY),
   }));
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
@@ -34,6 +41,9 @@ export function toFiles(
   };
   return [
     ...files,
-    { path: 'kustomization.yaml', content: YAML.stringify(kustomization) },
+    {
+      path: 'kustomization.yaml',
+      content: YAML.stringify(kustomization, STRINGIFY),
+    },
   ];
 }
