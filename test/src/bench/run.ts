@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../lib/portal';
 import { benchApplyEnvironment } from './applyEnvironment';
+import { benchRenderEnvironment } from './renderEnvironment';
 import { reservePort } from '../lib/ports';
 
 const BENCH_ID = 'bench-service';
@@ -345,6 +346,7 @@ async function main() {
   );
   console.log('');
   for (const line of await benchApplyEnvironment()) console.log(line);
+  for (const line of await benchRenderEnvironment()) console.log(line);
 }
 
 main().then(

@@ -95,6 +95,12 @@ export function createKafkaEnvironmentCreateAction(options: {
           z.array(z.string()).describe('What the requester should know'),
         environmentId: z =>
           z.string().describe('<kubernetes cluster>/<namespace>/<name>'),
+        summary: z =>
+          z
+            .string()
+            .describe(
+              'The Secrets to provide and the warnings, as Markdown for a pull request',
+            ),
       },
     },
     async handler(ctx) {
@@ -169,6 +175,17 @@ export function createKafkaEnvironmentCreateAction(options: {
       ctx.output('requiredSecrets', rendered.requiredSecrets);
       ctx.output('warnings', rendered.warnings);
       ctx.output('environmentId', environmentId);
+      ctx.output(
+        'summary',
+        [
+          `Secrets the namespace needs (names and keys only): ${
+            rendered.requiredSecrets
+              .map(s => `${s.name} (${s.keys.join(', ')}): ${s.purpose}`)
+              .join('; ') || 'none'
+          }.`,
+          ...rendered.warnings.map(w => `Warning: ${w}.`),
+        ].join('\n\n'),
+      );
     },
   });
 }
