@@ -210,9 +210,9 @@ function conflictMessage(m: Manifest, error: KubeRequestError): string {
   const fields = causes.length
     ? causes.map(c => `${c.field}: ${c.message}`).join('; ')
     : error.status?.message ?? error.message;
-  return `${describe(
-    m,
-  )} (${m.file}): fields owned by another field manager: ${fields}. Set force: true to take them over`;
+  return `${describe(m)} (${
+    m.file
+  }): fields owned by another field manager: ${fields}. Set force: true to take them over`;
 }
 
 /**
@@ -322,7 +322,9 @@ export function createKafkaEnvironmentApplyAction(
         settingsByCluster[input.cluster];
       if (!settings?.enabled) {
         throw new NotAllowedError(
-          `Kubernetes cluster '${input.cluster}' does not accept direct apply: ${applySettingKey(
+          `Kubernetes cluster '${
+            input.cluster
+          }' does not accept direct apply: ${applySettingKey(
             input.cluster,
             'enabled',
           )} is not true`,
@@ -393,7 +395,9 @@ export function createKafkaEnvironmentApplyAction(
 
       // 3. One environment id, on every resource.
       const ids = new Set(
-        manifests.map(m => m.object.metadata.annotations?.[ANNOTATION_ENVIRONMENT_ID]),
+        manifests.map(
+          m => m.object.metadata.annotations?.[ANNOTATION_ENVIRONMENT_ID],
+        ),
       );
       const missing = manifests.filter(
         m => !m.object.metadata.annotations?.[ANNOTATION_ENVIRONMENT_ID],
@@ -407,7 +411,9 @@ export function createKafkaEnvironmentApplyAction(
       }
       if (ids.size > 1) {
         throw new InputError(
-          `The resources of ${input.path} belong to more than one environment (${ANNOTATION_ENVIRONMENT_ID}: ${[
+          `The resources of ${
+            input.path
+          } belong to more than one environment (${ANNOTATION_ENVIRONMENT_ID}: ${[
             ...ids,
           ].join(', ')})`,
         );
@@ -484,7 +490,9 @@ export function createKafkaEnvironmentApplyAction(
         }
         if (absent.length > 0 && !dryRun && !settings.createNamespaces) {
           throw new NotFoundError(
-            `Namespace ${absent.join(', ')} does not exist on Kubernetes cluster '${
+            `Namespace ${absent.join(
+              ', ',
+            )} does not exist on Kubernetes cluster '${
               input.cluster
             }', and ${applySettingKey(
               input.cluster,
@@ -514,7 +522,9 @@ export function createKafkaEnvironmentApplyAction(
         }
         if (foreign.length > 0) {
           throw new ConflictError(
-            `Refusing to overwrite resources of another environment on '${input.cluster}': ${foreign.join(
+            `Refusing to overwrite resources of another environment on '${
+              input.cluster
+            }': ${foreign.join(
               ', ',
             )} already exist without ${ANNOTATION_ENVIRONMENT_ID}=${environmentId}`,
           );
@@ -529,7 +539,9 @@ export function createKafkaEnvironmentApplyAction(
 
         if (dryRun && absent.length > 0) {
           ctx.logger.info(
-            `Namespace ${absent.join(', ')} does not exist on '${input.cluster}' yet: the API server cannot dry-run into it, so its resources are validated against the cluster's own CRD schemas (customresourcedefinitions); no namespace is created in a dry run`,
+            `Namespace ${absent.join(', ')} does not exist on '${
+              input.cluster
+            }' yet: the API server cannot dry-run into it, so its resources are validated against the cluster's own CRD schemas (customresourcedefinitions); no namespace is created in a dry run`,
           );
           const crds = (await clusters.list(
             kc,
@@ -547,7 +559,9 @@ export function createKafkaEnvironmentApplyAction(
             const errors = validate(m.object);
             if (errors === undefined) {
               ctx.logger.info(
-                `${describe(m)}: a built-in kind, not validated without its namespace`,
+                `${describe(
+                  m,
+                )}: a built-in kind, not validated without its namespace`,
               );
             } else if (errors.length > 0) {
               invalid.push(`${describe(m)} (${m.file}): ${errors.join('; ')}`);
@@ -623,7 +637,9 @@ export function createKafkaEnvironmentApplyAction(
                 }
                 if (error instanceof KubeRequestError) {
                   throw new InputError(
-                    `${describe(m)} (${m.file}) was refused by '${input.cluster}': ${error.message}`,
+                    `${describe(m)} (${m.file}) was refused by '${
+                      input.cluster
+                    }': ${error.message}`,
                   );
                 }
                 throw error;

@@ -24,11 +24,13 @@ export interface KafkaEnvironmentTarget {
  *
  * @public
  */
-export const kafkaEnvironmentTargetResourceRef =
-  createPermissionResourceRef<KafkaEnvironmentTarget, never>().with({
-    pluginId: 'scaffolder',
-    resourceType: KAFKA_ENVIRONMENT_TARGET_RESOURCE_TYPE,
-  });
+export const kafkaEnvironmentTargetResourceRef = createPermissionResourceRef<
+  KafkaEnvironmentTarget,
+  never
+>().with({
+  pluginId: 'scaffolder',
+  resourceType: KAFKA_ENVIRONMENT_TARGET_RESOURCE_TYPE,
+});
 
 const isInCluster = createPermissionRule({
   name: 'IS_IN_CLUSTER',
@@ -52,9 +54,7 @@ const isInNamespace = createPermissionRule({
     'Allow targets in namespaces matching one of the globs (* matches any run of characters)',
   resourceRef: kafkaEnvironmentTargetResourceRef,
   paramsSchema: z.object({
-    namespaces: z
-      .array(z.string())
-      .describe('Namespace globs, e.g. team-a-*'),
+    namespaces: z.array(z.string()).describe('Namespace globs, e.g. team-a-*'),
   }),
   apply: (target, { namespaces }) =>
     namespaces.some(glob => matchesGlob(target.namespace, glob)),

@@ -148,9 +148,7 @@ export async function waitUntilHealthy(
       throw new Error(
         `Timed out after ${Math.round(
           options.timeoutMs / 1000,
-        )} s waiting for the environment to become healthy: ${held.join(
-          '; ',
-        )}`,
+        )} s waiting for the environment to become healthy: ${held.join('; ')}`,
       );
     }
     await sleep(
