@@ -26,4 +26,33 @@ describe('scaffolderModuleKafkaEnvironments', () => {
       ]),
     );
   });
+
+  it('registers kafka-clusters.environment.apply with its resource type and rules, for conditional policies', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleKafkaEnvironments,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: { backend: { baseUrl: 'http://localhost' } },
+        }),
+      ],
+    });
+    const res = await request(server).get(
+      '/api/scaffolder/.well-known/backstage/permissions/metadata',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.permissions).toContainEqual(
+      expect.objectContaining({
+        name: 'kafka-clusters.environment.apply',
+        resourceType: 'kafka-environment-target',
+      }),
+    );
+    expect(
+      res.body.rules
+        .filter((r: any) => r.resourceType === 'kafka-environment-target')
+        .map((r: any) => r.name)
+        .sort(),
+    ).toEqual(['IS_IN_CLUSTER', 'IS_IN_NAMESPACE']);
+  });
 });
