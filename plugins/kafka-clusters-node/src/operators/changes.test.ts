@@ -268,13 +268,14 @@ describe('CFK: when a change began', () => {
     );
     return [
       ...healthyCfkEnvironment().filter(
-        o =>
-          o.kind !== 'Kafka' &&
+        object =>
+          object.kind !== 'Kafka' &&
           !(
-            ['StatefulSet', 'Pod', 'PersistentVolumeClaim'].includes(o.kind) &&
-            o.metadata.name.startsWith('kafka')
+            ['StatefulSet', 'Pod', 'PersistentVolumeClaim'].includes(
+              object.kind,
+            ) && object.metadata.name.startsWith('kafka')
           ) &&
-          !o.metadata.name.startsWith('data0-kafka'),
+          !object.metadata.name.startsWith('data0-kafka'),
       ),
       cfkKafka({
         // Argo CD's CFK "progressing" sample: PROVISIONING, every readiness condition True.

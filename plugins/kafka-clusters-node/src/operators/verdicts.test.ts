@@ -633,7 +633,7 @@ describe('CFK: phases and conditions', () => {
     ],
     ['cluster-ready', 'ClusterNotReady', 'Kafka cluster is not ready.'],
   ])(
-    'reads %s False as a reason with its message: degraded once it lasts, progressing while provisioning (until stuck) or just turned',
+    'reads %s False as a reason with its message: degraded, even just turned, unless a change in progress (provisioning, until stuck) explains it',
     (type, reason, message) => {
       const lasting = cfk(
         withKafka(
@@ -665,7 +665,8 @@ describe('CFK: phases and conditions', () => {
           }),
         ),
       );
-      expect(justNow.health).toBe('progressing');
+      // CFK's own word, with no change in progress: no grace as for a pod's readiness.
+      expect(justNow.health).toBe('degraded');
     },
   );
 });

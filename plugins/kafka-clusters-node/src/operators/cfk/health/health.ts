@@ -17,7 +17,7 @@ import { ProjectedPod } from '../../common/core';
 import { GroupKind, GroupResult, assessGroup } from '../../common/groups';
 import { refOf } from '../../common/meta';
 import { PodAssessment, PodFixes, assessPod } from '../../common/pods';
-import { ageSeconds, latestTime } from '../../common/time';
+import { latestTime } from '../../common/time';
 import { reason } from '../../common/verdict';
 import {
   CFK_BLOCK_RECONCILE,
@@ -171,7 +171,6 @@ function operatorReasons(
   cr: ProjectedCfkCluster,
   change: ChangeState,
   paused: KafkaReconcilePause | undefined,
-  ctx: RuleContext,
 ): HealthReason[] {
   const ref = refOf(cr.meta);
   const reasons: HealthReason[] = [];
@@ -219,14 +218,13 @@ function operatorReasons(
     const detail = [condition.reason, condition.message]
       .filter(Boolean)
       .join(': ');
-    // As for a pod: a change explains it, and so does a condition that only just turned False.
-    const age = ageSeconds(condition.lastTransitionTime, ctx.now);
-    const recent =
-      age !== undefined && age <= ctx.thresholds.podNotReadyGraceSeconds;
+    // A change in progress explains it. Without one it is the operator's own word that the
+    // cluster is impaired: no grace, unlike a pod's readiness blip ("progressing" would claim
+    // the operator is working towards something).
     reasons.push(
       reason(
         'ClusterNotReady',
-        explains(change) || recent ? 'progressing' : 'degraded',
+        explains(change) ? 'progressing' : 'degraded',
         `CFK reports ${type} False for ${cr.meta.kind} ${cr.meta.name}${
           detail ? ` (${detail})` : ''
         }`,
@@ -310,7 +308,7 @@ export function assessCfkClusterCr(
   const result: CfkCrAssessment = {
     change,
     reasons: [
-      ...operatorReasons(cr, change, paused, ctx),
+      ...operatorReasons(cr, change, paused),
       ...changeReasons(
         change,
         refOf(cr.meta),
