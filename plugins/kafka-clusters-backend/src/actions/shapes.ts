@@ -86,7 +86,7 @@ export function kubernetesErrorSchema(zod: typeof z) {
     resource: zod
       .string()
       .optional()
-      .describe('What could not be read, e.g. kafkas.kafka.strimzi.io'),
+      .describe('What could not be read: <plural>.<API group>, e.g. kafkas of the operator group'),
   });
 }
 

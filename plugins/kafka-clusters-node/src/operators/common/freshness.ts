@@ -78,7 +78,7 @@ export function applyFreshness(
  * @public
  */
 export interface UnreadableKind {
-  /** `<plural>.<group>`, e.g. `kafkas.kafka.strimzi.io`. */
+  /** `<plural>.<group>` of the kind, as the API server names it. */
   resource: string;
   namespace?: string;
   /** The API server's answer, e.g. 403; absent when it could not be reached. */
