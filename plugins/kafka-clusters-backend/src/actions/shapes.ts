@@ -86,7 +86,9 @@ export function kubernetesErrorSchema(zod: typeof z) {
     resource: zod
       .string()
       .optional()
-      .describe('What could not be read: <plural>.<API group>, e.g. kafkas of the operator group'),
+      .describe(
+        'What could not be read: <plural>.<API group>, e.g. kafkas of the operator group',
+      ),
   });
 }
 
