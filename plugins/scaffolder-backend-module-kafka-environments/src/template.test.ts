@@ -28,7 +28,7 @@ const USER = {
   spec: {},
 };
 
-export const VALUES = {
+const VALUES = {
   service: 'component:default/payments',
   owner: 'group:default/team-checkout',
   name: 'payments-kafka',

@@ -44,7 +44,11 @@ export const examples: TemplateExample[] = [
           id: 'check',
           action: 'kafka:environment:apply',
           name: 'Check against dev',
-          input: { cluster: 'dev', path: 'clusters/dev/team-a/team-a-kafka', dryRun: true },
+          input: {
+            cluster: 'dev',
+            path: 'clusters/dev/team-a/team-a-kafka',
+            dryRun: true,
+          },
         },
       ],
     }),
