@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import {
+  repoRoot,
+  RunningBackend,
+  RunningFrontend,
+  RunningSandbox,
+  startBackend,
+  startFrontend,
+  startSandboxProcess,
+  writeSuiteConfig,
+} from '../lib/portal';
+
+/**
+ * The create template on the embedded default, delivered by apply: a person fills in the form,
+ * chooses the dev cluster, follows the task log to "healthy", and opens the service's Kafka tab,
+ * where the new cluster is healthy. Once for Strimzi, once for CFK.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.join(repoRoot, 'test/artifacts/screenshots');
+
+describe('creating a Kafka environment by apply, in a browser', () => {
+  let sandbox: RunningSandbox;
+  let backend: RunningBackend;
+  let frontend: RunningFrontend;
+  let browser: Browser;
+  let page: Page;
+  let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH`,
+      );
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    sandbox = await startSandboxProcess();
+    config = await writeSuiteConfig(sandbox, {
+      app: {
+        extensions: [
+          {
+            'entity-content:kafka-clusters/kafka': {
+              config: { refreshIntervalSeconds: 3 },
+            },
+          },
+        ],
+      },
+    });
+    [backend, frontend] = await Promise.all([
+      startBackend(sandbox, config),
+      startFrontend(config),
+    ]);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(frontend.baseUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    try {
+      await page
+        .getByRole('link', { name: 'Kafka' })
+        .first()
+        .waitFor({ timeout: 120_000 });
+    } catch (error) {
+      await screenshot('apply-sign-in-failed');
+      throw new Error(
+        `${error}\n--- page ---\n${await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')}`,
+      );
+    }
+  }, 420_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await frontend?.stop();
+    await backend?.stop();
+    await sandbox?.stop();
+    config?.remove();
+  });
+
+  async function screenshot(name: string) {
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `${name}.png`),
+      fullPage: true,
+    });
+  }
+
+  async function waitForText(
+    locator: Locator,
+    pattern: RegExp,
+    timeout = 60_000,
+  ) {
+    const deadline = Date.now() + timeout;
+    let last = '';
+    for (;;) {
+      last = (await locator.innerText().catch(() => '')) ?? '';
+      if (pattern.test(last)) return last;
+      if (Date.now() > deadline) {
+        await screenshot(`apply-failed-${Date.now()}`);
+        throw new Error(
+          `Expected ${pattern} within ${timeout} ms; last saw: ${last.slice(
+            -1500,
+          )}`,
+        );
+      }
+      await page.waitForTimeout(250);
+    }
+  }
+
+  /** Picks an option of one of the form's select fields, by its label. */
+  async function choose(label: string, option: string) {
+    await page.getByLabel(label, { exact: false }).first().click();
+    await page.getByRole('option', { name: option }).first().click();
+  }
+
+  async function createByApply(options: {
+    service: string;
+    name: string;
+    namespace: string;
+    operator: string;
+    /** For screenshot names. */
+    slug: string;
+  }) {
+    // The service, its owner and a topic come pre-filled, as a link to the template can.
+    const formData = encodeURIComponent(
+      JSON.stringify({
+        service: `component:default/${options.service}`,
+        owner: 'group:default/platform',
+        // The service's own topic: the service's Kafka tab (narrowed to its namespace,
+        // backstage.io/kubernetes-namespace) shows a cluster elsewhere that holds its topics.
+        topics: [`${options.service}.dev-events`],
+      }),
+    );
+    await page.goto(
+      `${frontend.baseUrl}/create/templates/default/kafka-environment?formData=${formData}`,
+    );
+    await page.getByLabel('Kafka cluster name').first().waitFor({
+      timeout: 60_000,
+    });
+    await page.getByLabel('Kafka cluster name').first().fill(options.name);
+    await page
+      .getByLabel('Kubernetes namespace')
+      .first()
+      .fill(options.namespace);
+    await choose('Kubernetes cluster', 'dev (CFK 3.3 and Strimzi 0.51)');
+    await choose('Operator', options.operator);
+    await choose('Profile', 'Development: 1 node, replication 1');
+    await page.getByRole('button', { name: 'Next' }).click(); // topics and components
+    await page.getByRole('button', { name: 'Next' }).click(); // advanced
+    await page.getByRole('button', { name: 'Next' }).click(); // delivery
+    await choose('Delivery', 'Apply directly to a development cluster');
+    await page.getByLabel('Development cluster').first().waitFor();
+    await screenshot(`apply-${options.slug}-delivery`);
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    await page.waitForURL(/\/create\/tasks\//, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Show Logs' }).click();
+    const ref = `dev/${options.namespace}/${options.name}`;
+    const main = page.locator('body');
+    // Progress from the kafka-clusters verdict, then healthy.
+    await waitForText(
+      main,
+      new RegExp(`Kafka ${ref}: (progressing|unknown|not seen)`),
+      120_000,
+    );
+    const log = await waitForText(
+      main,
+      new RegExp(`Kafka ${ref}: healthy: 1/1 brokers ready`),
+      300_000,
+    );
+    expect(log).toMatch(/brokers ready/);
+    await screenshot(`apply-${options.slug}-task-healthy`);
+
+    await page.goto(
+      `${frontend.baseUrl}/catalog/default/component/${options.service}/kafka`,
+    );
+    const line = page
+      .getByRole('button', { name: new RegExp(`\\b${options.name}\\b`) })
+      .first();
+    const text = await waitForText(line, /Healthy/, 180_000);
+    expect(text).toMatch(new RegExp(`dev / ${options.namespace}`));
+    await screenshot(`apply-${options.slug}-kafka-tab`);
+    return text;
+  }
+
+  it('creates a Strimzi environment on dev and watches it turn healthy', async () => {
+    const line = await createByApply({
+      service: 'orders',
+      name: 'orders-dev-kafka',
+      namespace: 'team-a',
+      operator: 'Strimzi',
+      slug: 'strimzi',
+    });
+    expect(line).toMatch(/Healthy/);
+  }, 600_000);
+
+  it('creates a CFK environment on dev and watches it turn healthy', async () => {
+    const line = await createByApply({
+      service: 'payments',
+      name: 'payments-dev-kafka',
+      namespace: 'team-b',
+      operator: 'Confluent for Kubernetes',
+      slug: 'cfk',
+    });
+    expect(line).toMatch(/Healthy/);
+  }, 600_000);
+});
