@@ -88,7 +88,8 @@ describe('MCP clients on the portal', () => {
           const states = output?.kubernetesClusters?.map(
             (k: { state: string }) => k.state,
           );
-          return states?.length === 3 &&
+          // prod-eu, prod-us, staging and dev.
+          return states?.length === 4 &&
             states.every((s: string) => s === 'synced')
             ? true
             : undefined;
