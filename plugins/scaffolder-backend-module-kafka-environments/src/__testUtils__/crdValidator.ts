@@ -1,34 +1,7 @@
 import { loadCrdSet } from '@k8s-kafka/operator-crds';
 import Ajv, { ValidateFunction } from 'ajv';
-
-type Schema = {
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  additionalProperties?: boolean | Schema;
-  'x-kubernetes-preserve-unknown-fields'?: boolean;
-};
-
-/** Fields a real API server would prune: present in the object, absent from the schema. */
-function unknownFields(value: unknown, schema: Schema, at: string): string[] {
-  if (Array.isArray(value)) {
-    return schema.items
-      ? value.flatMap((item, i) =>
-          unknownFields(item, schema.items!, `${at}[${i}]`),
-        )
-      : [];
-  }
-  if (value === null || typeof value !== 'object') return [];
-  if (schema['x-kubernetes-preserve-unknown-fields']) return [];
-  const extra =
-    typeof schema.additionalProperties === 'object'
-      ? schema.additionalProperties
-      : undefined;
-  return Object.entries(value).flatMap(([key, child]) => {
-    const childSchema = schema.properties?.[key] ?? extra;
-    if (!childSchema) return [`${at}.${key}`];
-    return unknownFields(child, childSchema, `${at}.${key}`);
-  });
-}
+// The same check the apply action runs on a new namespace's objects.
+import { Schema, unknownFields } from '../actions/applyEnvironmentSchemas';
 
 /**
  * Validates objects against the structural schema of the operators' CRDs: types, required

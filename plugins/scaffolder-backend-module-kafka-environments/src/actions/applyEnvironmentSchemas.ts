@@ -1,6 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 
-type Schema = {
+/** The parts of a CRD's structural schema that decide which fields it knows. */
+export type Schema = {
   properties?: Record<string, Schema>;
   items?: Schema;
   additionalProperties?: boolean | Schema;
@@ -22,7 +23,11 @@ export interface CustomResourceDefinition {
 }
 
 /** Fields the API server would refuse under `fieldValidation=Strict`: not in the schema. */
-function unknownFields(value: unknown, schema: Schema, at: string): string[] {
+export function unknownFields(
+  value: unknown,
+  schema: Schema,
+  at: string,
+): string[] {
   if (Array.isArray(value)) {
     return schema.items
       ? value.flatMap((item, i) =>
