@@ -6,96 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { createKubernetesClusterAccess } from '@k8s-kafka/plugin-kafka-clusters-node';
+import {
+  createKubernetesClusterAccess,
+  renderKafkaEnvironment,
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 import { createKafkaEnvironmentApplyAction } from '@k8s-kafka/plugin-scaffolder-backend-module-kafka-environments';
-import { ANNOTATION_ENVIRONMENT_ID } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { startSandbox } from '@k8s-kafka/kube-sandbox';
-import YAML from 'yaml';
 
 const TOPICS = 1000;
-
-/**
- * A development Strimzi environment (`kafka.strimzi.io/v1`: one dual-role node, its topics) as
- * kafka:environment:create writes one, every object with the environment id (a copy of the
- * apply action tests' fixture).
- */
-function strimziEnvironment(
-  namespace: string,
-  name: string,
-  options: { id?: string; topics?: string[] } = {},
-): Record<string, any>[] {
-  const apiVersion = 'kafka.strimzi.io/v1';
-  const labels = {
-    'app.kubernetes.io/part-of': name,
-    'app.kubernetes.io/managed-by': 'backstage',
-  };
-  const metadata = (
-    objectName: string,
-    extra: Record<string, string> = {},
-  ) => ({
-    name: objectName,
-    namespace,
-    labels: { ...labels, ...extra },
-    annotations: { [ANNOTATION_ENVIRONMENT_ID]: options.id ?? `env-${name}` },
-  });
-  const cluster = { 'strimzi.io/cluster': name };
-  return [
-    {
-      apiVersion,
-      kind: 'KafkaNodePool',
-      metadata: metadata(`${name}-dual-role`, cluster),
-      spec: {
-        replicas: 1,
-        roles: ['controller', 'broker'],
-        storage: {
-          type: 'jbod',
-          volumes: [
-            {
-              id: 0,
-              type: 'persistent-claim',
-              size: '10Gi',
-              deleteClaim: false,
-              kraftMetadata: 'shared',
-            },
-          ],
-        },
-      },
-    },
-    {
-      apiVersion,
-      kind: 'Kafka',
-      metadata: metadata(name),
-      spec: {
-        kafka: {
-          listeners: [
-            {
-              name: 'tls',
-              port: 9093,
-              type: 'internal',
-              tls: true,
-              authentication: { type: 'tls' },
-            },
-          ],
-          authorization: { type: 'simple' },
-          config: {
-            'offsets.topic.replication.factor': 1,
-            'transaction.state.log.replication.factor': 1,
-            'transaction.state.log.min.isr': 1,
-            'default.replication.factor': 1,
-            'min.insync.replicas': 1,
-          },
-        },
-        entityOperator: { topicOperator: {}, userOperator: {} },
-      },
-    },
-    ...(options.topics ?? [`${name}-events`]).map(topic => ({
-      apiVersion,
-      kind: 'KafkaTopic',
-      metadata: metadata(topic, cluster),
-      spec: { partitions: 3, replicas: 1 },
-    })),
-  ];
-}
 
 /** Runs the apply three times (create, no change, dry run) and answers the lines to print. */
 export async function benchApplyEnvironment(): Promise<string[]> {
@@ -165,18 +83,33 @@ export async function benchApplyEnvironment(): Promise<string[]> {
       discovery: mockServices.discovery(),
     });
 
-    const objects = strimziEnvironment('bench', 'bench-kafka', {
-      id: 'bench-environment',
-      topics: Array.from({ length: TOPICS }, (_, i) => `bench-topic-${i}`),
-    });
+    // What kafka:environment:create writes for a dev environment of 1,000 topics.
+    const { files, objects } = renderKafkaEnvironment(
+      {
+        name: 'bench-kafka',
+        namespace: 'bench',
+        profile: 'dev',
+        service: 'bench-service',
+        owner: 'group:default/bench',
+        environmentId: 'bench-environment',
+        topics: Array.from({ length: TOPICS }, (_, i) => ({
+          name: `bench-topic-${i}`,
+          partitions: 3,
+        })),
+        components: {},
+        security: {
+          tls: true,
+          authentication: true,
+          authorization: 'simple',
+        },
+      },
+      { operator: 'strimzi', strimziApiVersion: 'v1' },
+    );
     const workspace = path.join(dir, 'workspace');
     const folder = path.join(workspace, 'kafka', 'bench-kafka');
     fs.mkdirSync(folder, { recursive: true });
-    for (const object of objects) {
-      fs.writeFileSync(
-        path.join(folder, `${object.kind}-${object.metadata.name}.yaml`),
-        YAML.stringify(object),
-      );
+    for (const file of files) {
+      fs.writeFileSync(path.join(folder, file.path), file.content);
     }
 
     const run = async (input: Record<string, unknown>) => {
