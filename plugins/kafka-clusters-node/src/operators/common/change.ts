@@ -33,6 +33,31 @@ export interface ChangeState {
   lastProgress?: string;
 }
 
+/**
+ * The operator has not yet observed the latest spec of a resource (`metadata.generation` ahead
+ * of `status.observedGeneration`): a change it has still to start, since the spec's last write.
+ */
+export function specNotObserved(
+  operator: string,
+  what: string,
+  meta: { generation?: number; specChangedAt?: string },
+  observedGeneration: number | undefined,
+): ChangeSignal | undefined {
+  const { generation } = meta;
+  if (
+    generation === undefined ||
+    observedGeneration === undefined ||
+    generation <= observedGeneration
+  ) {
+    return undefined;
+  }
+  return {
+    code: 'SpecNotObserved',
+    message: `${operator} has not yet observed generation ${generation} of ${what} (observed ${observedGeneration})`,
+    since: meta.specChangedAt,
+  };
+}
+
 /** A change in progress that is not stuck explains pods that are not ready. */
 export function explains(change: ChangeState): boolean {
   return change.inProgress && !change.stuck;

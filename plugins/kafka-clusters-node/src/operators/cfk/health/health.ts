@@ -10,6 +10,7 @@ import {
   assessChange,
   changeReasons,
   explains,
+  specNotObserved,
 } from '../../common/change';
 import { findCondition } from '../../common/conditions';
 import { RuleContext } from '../../common/context';
@@ -138,19 +139,10 @@ function changeSignals(
       since,
     });
   }
-  const generation = cr.meta.generation;
-  if (
-    !paused &&
-    generation !== undefined &&
-    cr.observedGeneration !== undefined &&
-    generation > cr.observedGeneration
-  ) {
-    signals.push({
-      code: 'SpecNotObserved',
-      message: `CFK has not yet observed generation ${generation} of ${what} (observed ${cr.observedGeneration})`,
-      since: cr.meta.specChangedAt,
-    });
-  }
+  const unobserved = paused
+    ? undefined
+    : specNotObserved('CFK', what, cr.meta, cr.observedGeneration);
+  if (unobserved) signals.push(unobserved);
   const rolling = findCondition(cr.conditions, ROLLING);
   if (rolling?.status === 'True' || behind > 0) {
     const pods =

@@ -11,6 +11,7 @@ import {
   assessChange,
   changeReasons,
   explains,
+  specNotObserved,
 } from '../../common/change';
 import { RuleContext } from '../../common/context';
 import { ProjectedPod } from '../../common/core';
@@ -268,18 +269,10 @@ function deploymentChange(
       since: failure.lastTransitionTime,
     });
   }
-  if (
-    !strimziPause(deployment) &&
-    meta.generation !== undefined &&
-    deployment.observedGeneration !== undefined &&
-    meta.generation > deployment.observedGeneration
-  ) {
-    signals.push({
-      code: 'SpecNotObserved',
-      message: `Strimzi has not yet observed generation ${meta.generation} of ${what} (observed ${deployment.observedGeneration})`,
-      since: meta.specChangedAt,
-    });
-  }
+  const unobserved = strimziPause(deployment)
+    ? undefined
+    : specNotObserved('Strimzi', what, meta, deployment.observedGeneration);
+  if (unobserved) signals.push(unobserved);
   const podSets = (
     env.podSets?.get(keyOf(meta.namespace, meta.name)) ?? []
   ).filter(s => s.meta.labels[STRIMZI_LABELS.kind] === meta.kind);

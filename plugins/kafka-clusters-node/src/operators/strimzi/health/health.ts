@@ -2,7 +2,12 @@ import {
   HealthReason,
   KafkaReconcilePause,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeSignal, ChangeState, excusesFailure } from '../../common/change';
+import {
+  ChangeSignal,
+  ChangeState,
+  excusesFailure,
+  specNotObserved,
+} from '../../common/change';
 import { findCondition } from '../../common/conditions';
 import { ProjectedPod } from '../../common/core';
 import { keyOf, refOf } from '../../common/meta';
@@ -126,19 +131,10 @@ export function strimziKafkaSignals(
       since: notReady.lastTransitionTime,
     });
   }
-  const generation = kafka.meta.generation;
-  if (
-    !pause &&
-    generation !== undefined &&
-    kafka.observedGeneration !== undefined &&
-    generation > kafka.observedGeneration
-  ) {
-    signals.push({
-      code: 'SpecNotObserved',
-      message: `Strimzi has not yet observed generation ${generation} of ${what} (observed ${kafka.observedGeneration})`,
-      since: kafka.meta.specChangedAt,
-    });
-  }
+  const unobserved = pause
+    ? undefined
+    : specNotObserved('Strimzi', what, kafka.meta, kafka.observedGeneration);
+  if (unobserved) signals.push(unobserved);
   if (
     kafka.kafkaMetadataState &&
     MIGRATION_STATES.includes(kafka.kafkaMetadataState)

@@ -6,7 +6,12 @@ import {
   KafkaNodeStatus,
   KubernetesObjectRef,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { ChangeSignal, ChangeState, explains } from '../../common/change';
+import {
+  ChangeSignal,
+  ChangeState,
+  explains,
+  specNotObserved,
+} from '../../common/change';
 import { ProjectedPod } from '../../common/core';
 import { GroupKind, assessGroup } from '../../common/groups';
 import { keyOf, refOf } from '../../common/meta';
@@ -218,11 +223,9 @@ export function strimziPoolSignals(
         since: specChangedAt,
       });
     } else if (unobserved) {
-      signals.push({
-        code: 'SpecNotObserved',
-        message: `Strimzi has not yet observed generation ${generation} of ${what} (observed ${pool.observedGeneration})`,
-        since: specChangedAt,
-      });
+      signals.push(
+        specNotObserved('Strimzi', what, pool.meta, pool.observedGeneration)!,
+      );
     }
   }
   return signals;
