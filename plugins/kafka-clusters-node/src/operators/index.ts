@@ -20,6 +20,7 @@ export { findReferences, resolveReference } from './common/references';
 export type { EnvironmentObjectRef, FoundReference } from './common/references';
 export { applyFreshness, markUnreadable } from './common/freshness';
 export * from './render';
+export * from './clone';
 export type { FreshnessOptions, UnreadableKind } from './common/freshness';
 
 /**

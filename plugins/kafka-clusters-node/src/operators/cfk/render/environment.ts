@@ -61,6 +61,20 @@ const PORTS = {
   alertmanager: 9093,
 };
 
+/**
+ * The replication factors of Confluent Server's internal topics, which a cluster with fewer
+ * brokers than their default (3) must lower.
+ */
+export const CFK_INTERNAL_TOPIC_KEYS = [
+  'default.replication.factor',
+  'offsets.topic.replication.factor',
+  'transaction.state.log.replication.factor',
+  'confluent.license.topic.replication.factor',
+  'confluent.metadata.topic.replication.factor',
+  'confluent.balancer.topic.replication.factor',
+  'confluent.cluster.link.metadata.topic.replication.factor',
+];
+
 /** Names of the environment's CRs: the Kafka is `name`, every other part `name-<part>`. */
 export const cfkEnvironmentNames = (name: string) => ({
   kafka: name,
@@ -150,15 +164,7 @@ export function renderCfkEnvironment(
     },
   };
 
-  const internalTopics = [
-    'default.replication.factor',
-    'offsets.topic.replication.factor',
-    'transaction.state.log.replication.factor',
-    'confluent.license.topic.replication.factor',
-    'confluent.metadata.topic.replication.factor',
-    'confluent.balancer.topic.replication.factor',
-    'confluent.cluster.link.metadata.topic.replication.factor',
-  ].map(key => `${key}=${rf}`);
+  const internalTopics = CFK_INTERNAL_TOPIC_KEYS.map(key => `${key}=${rf}`);
   const rbac = authorization === 'rbac' && spec.security.mds;
   const kafka: RenderedObject = {
     apiVersion,
