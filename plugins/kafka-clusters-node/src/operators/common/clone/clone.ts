@@ -231,7 +231,12 @@ const STEP_LABELS: Record<CloneStep, string> = {
   'data-replication': 'data replication',
 };
 
+// A map shows its keys and a list its length: the record holds the values.
 function show(value: unknown): string {
+  if (Array.isArray(value) && value.some(v => v && typeof v === 'object'))
+    return `[${value.length} items]`;
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return `{${Object.keys(value).join(', ')}}`;
   const text = JSON.stringify(value);
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
@@ -589,7 +594,7 @@ function diffText(
     lines.push(`~ ${member.kind} ${member.metadata.name}`);
     for (const step of steps) {
       if (step.step === 'strip-server-fields') {
-        step.changes.forEach(c => stripped.add(c.path.replace(/\[.*$/, '')));
+        step.changes.forEach(c => stripped.add(c.path));
         continue;
       }
       // Later steps see the renamed object: say how each changed it.
