@@ -25,7 +25,17 @@ export interface ListObjectsOptions {
   namespaces?: readonly string[];
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * Only each object's metadata (PartialObjectMetadataList): how Secrets are checked for
+   * without reading their data.
+   */
+  metadataOnly?: boolean;
 }
+
+// The Accept header of a metadata-only list (Kubernetes API concepts, "Receiving resources as
+// Tables" and "PartialObjectMetadataList").
+const METADATA_ONLY =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 
 // Large enough that a fleet's Kafka resources fit in a page or two, small enough for the API
 // server's default limits.
@@ -78,6 +88,7 @@ async function listIn(
         fieldSelector: options.fieldSelector,
       },
       options.timeoutMs,
+      options.metadataOnly ? METADATA_ONLY : undefined,
     );
     for (const item of page.items ?? []) {
       if (item && typeof item === 'object') {

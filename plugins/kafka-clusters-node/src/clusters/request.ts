@@ -131,6 +131,8 @@ export async function kubeRequestJson<T>(
     /** Sent as JSON (which is YAML too, for `application/apply-patch+yaml`). */
     body?: unknown;
     contentType?: string;
+    /** The Accept header; JSON unless asked (e.g. for metadata-only lists). */
+    accept?: string;
     timeoutMs?: number;
   },
 ): Promise<T> {
@@ -147,7 +149,7 @@ export async function kubeRequestJson<T>(
   const options: https.RequestOptions = {
     method: request.method,
     headers: {
-      Accept: 'application/json',
+      Accept: request.accept ?? 'application/json',
       ...(payload !== undefined && {
         'Content-Type': request.contentType ?? 'application/json',
         'Content-Length': Buffer.byteLength(payload),
@@ -215,6 +217,13 @@ export async function kubeGetJson<T>(
   path: string,
   query: Record<string, string | number | boolean | undefined> = {},
   timeoutMs = 30_000,
+  accept?: string,
 ): Promise<T> {
-  return kubeRequestJson<T>(kc, { method: 'GET', path, query, timeoutMs });
+  return kubeRequestJson<T>(kc, {
+    method: 'GET',
+    path,
+    query,
+    timeoutMs,
+    accept,
+  });
 }

@@ -252,7 +252,9 @@ const SPEC: CloneSpec = {
 };
 
 const byId = (objects: { kind: string; metadata: { name: string } }[]) =>
-  Object.fromEntries(objects.map(o => [`${o.kind}/${o.metadata.name}`, o]));
+  Object.fromEntries(
+    objects.map(o => [`${o.kind}/${o.metadata.name}`, o]),
+  ) as Record<string, any>;
 
 describe('cloning a Strimzi environment', () => {
   const clone = cloneKafkaEnvironment(ordersEnvironment(), SPEC);

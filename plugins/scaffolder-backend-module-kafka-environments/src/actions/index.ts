@@ -1,8 +1,12 @@
 import { KubernetesClusterAccess } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { EnvironmentsConfig } from '../environments/config';
+import { createKafkaEnvironmentCloneAction } from './cloneEnvironment';
 import { createKafkaEnvironmentCreateAction } from './createEnvironment';
 
-export { createKafkaEnvironmentCreateAction };
+export {
+  createKafkaEnvironmentCloneAction,
+  createKafkaEnvironmentCreateAction,
+};
 
 /**
  * Every `kafka:environment:*` action. `clusters` is the module's one cluster access (create
@@ -15,5 +19,8 @@ export function createKafkaEnvironmentActions(options: {
   clusters: KubernetesClusterAccess;
   environments: EnvironmentsConfig;
 }) {
-  return [createKafkaEnvironmentCreateAction(options)];
+  return [
+    createKafkaEnvironmentCreateAction(options),
+    createKafkaEnvironmentCloneAction(options),
+  ];
 }

@@ -540,6 +540,7 @@ export function cloneEnvironment(
     target: spec.target,
     profile: spec.profile,
     ...(spec.expiresAt ? { expiresAt: spec.expiresAt } : {}),
+    ...(spec.delivery ? { delivery: spec.delivery } : {}),
     ...(data ? { data } : {}),
     transforms,
     dropped,

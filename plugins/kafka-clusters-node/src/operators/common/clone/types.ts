@@ -72,6 +72,8 @@ export interface CloneSpec {
   /** The owner annotation and the service label; the source's when absent. */
   owner?: string;
   service?: string;
+  /** How the clone is delivered (`pull-request`, `apply`), for the record. */
+  delivery?: string;
 }
 
 /**
