@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../lib/portal';
 import { benchApplyEnvironment } from './applyEnvironment';
+import { benchCloneEnvironment } from './cloneEnvironment';
 import { benchRenderEnvironment } from './renderEnvironment';
 import { reservePort } from '../lib/ports';
 
@@ -347,6 +348,7 @@ async function main() {
   console.log('');
   for (const line of await benchApplyEnvironment()) console.log(line);
   for (const line of await benchRenderEnvironment()) console.log(line);
+  for (const line of await benchCloneEnvironment()) console.log(line);
 }
 
 main().then(

@@ -19,6 +19,7 @@ import {
   createKubernetesClusterAccess,
   KubernetesClusterAccess,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
+import type { JsonObject } from '@backstage/types';
 import YAML from 'yaml';
 import { strictlyValidate } from '../__testUtils__/targetClusters';
 import { readEnvironmentsConfig } from '../environments/config';
@@ -80,7 +81,7 @@ describe('kafka:environment:clone', () => {
   });
   beforeEach(() => workspace.clear());
 
-  function action(limits: Record<string, unknown> = {}) {
+  function action(limits: JsonObject = {}) {
     return createKafkaEnvironmentCloneAction({
       clusters,
       environments: readEnvironmentsConfig(

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { OperatorFacts } from '../facts';
-import { findReferences, resolveReference } from '../references';
+import { findReferences } from '../references';
 import {
   ENVIRONMENT_ANNOTATIONS,
   ENVIRONMENT_LABELS,
@@ -151,25 +151,47 @@ export function environmentOf(
   objects: readonly SourceObject[],
   facts: readonly OperatorFacts[],
 ): SourceObject[] {
-  const refs = new Map(objects.map(o => [o, findReferences(o, facts)]));
-  const members: SourceObject[] = [root];
+  // Keys by which a reference reaches an object: its name, and each of its Services.
+  const keysOf = (o: SourceObject) => {
+    const ns = o.metadata.namespace ?? '';
+    const owner = facts.find(f => o.apiVersion.startsWith(`${f.group}/`));
+    return [
+      `${o.kind}/${ns}/${o.metadata.name}`,
+      ...(owner?.serviceNames(o.kind, o) ?? []).map(
+        s => `${o.kind}/${ns}/svc:${s}`,
+      ),
+    ];
+  };
+  const targetKey = (r: ReturnType<typeof findReferences>[number]) =>
+    r.to.via === 'name'
+      ? `${r.to.kind}/${r.to.namespace}/${r.to.name}`
+      : `${r.to.kind}/${r.to.namespace}/svc:${r.to.service}`;
+  const entries = objects.map(o => ({
+    object: o,
+    keys: keysOf(o),
+    targets: findReferences(o, facts).map(targetKey),
+  }));
+  const memberKeys = new Set<string>();
+  const wanted = new Set<string>();
+  const members: SourceObject[] = [];
+  const added = new Set<SourceObject>();
+  const add = (e: (typeof entries)[number]) => {
+    members.push(e.object);
+    added.add(e.object);
+    e.keys.forEach(k => memberKeys.add(k));
+    e.targets.forEach(k => wanted.add(k));
+  };
+  add(entries.find(e => e.object === root)!);
   let grew = true;
   while (grew) {
     grew = false;
-    for (const object of objects) {
-      if (members.includes(object)) continue;
-      const pointsIn = (refs.get(object) ?? []).some(
-        r => resolveReference(r, members, facts) !== undefined,
-      );
+    for (const e of entries) {
+      if (added.has(e.object)) continue;
+      const pointsIn = e.targets.some(k => memberKeys.has(k));
       const pointedAt =
-        object.kind !== root.kind &&
-        members.some(m =>
-          (refs.get(m) ?? findReferences(m, facts)).some(
-            r => resolveReference(r, [object], facts) !== undefined,
-          ),
-        );
+        e.object.kind !== root.kind && e.keys.some(k => wanted.has(k));
       if (pointsIn || pointedAt) {
-        members.push(object);
+        add(e);
         grew = true;
       }
     }
