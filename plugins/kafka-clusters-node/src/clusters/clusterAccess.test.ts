@@ -174,6 +174,32 @@ describe('createKubernetesClusterAccess', () => {
     });
   });
 
+  it('lists Secrets as metadata only: their names, never their data', async () => {
+    cluster.api.create({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'orders-credentials', namespace: 'orders' },
+      type: 'Opaque',
+      data: { password: Buffer.from('hunter2-orders').toString('base64') },
+    } as any);
+    const { clusters } = access();
+    const kc = await clusters.kubeConfig(clusters.configuredClusters()[0]);
+    const secrets = await clusters.list(
+      kc,
+      { group: '', kind: 'Secret', plural: 'secrets' },
+      'v1',
+      { timeoutMs: 10_000, namespaces: ['orders'], metadataOnly: true },
+    );
+    expect(secrets.map(s => (s.metadata as any).name)).toEqual([
+      'orders-credentials',
+    ]);
+    expect(secrets[0].data).toBeUndefined();
+    expect(secrets[0].type).toBeUndefined();
+    expect(JSON.stringify(secrets)).not.toContain(
+      Buffer.from('hunter2-orders').toString('base64'),
+    );
+  });
+
   it('gets an object, and undefined for one that does not exist', async () => {
     const { clusters } = access();
     const kc = await clusters.kubeConfig(clusters.configuredClusters()[0]);
