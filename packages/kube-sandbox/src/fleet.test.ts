@@ -208,6 +208,75 @@ describe('the demo fleet', () => {
     ).toBe(broker.restarts);
   });
 
+  it("connects across the fleet: orders reports its external listener at its load balancer, staging's MirrorMaker 2 reaches prod-eu's shared through its external listener", () => {
+    const us = run.sandbox.cluster('prod-us').api;
+    const orders = us.get(
+      'kafka.strimzi.io/v1',
+      'Kafka',
+      'orders-kafka',
+      'orders',
+    ) as any;
+    const balancer = us.get(
+      'v1',
+      'Service',
+      'orders-kafka-kafka-external-bootstrap',
+      'orders',
+    ) as any;
+    expect(balancer.spec.type).toBe('LoadBalancer');
+    const host = balancer.status.loadBalancer.ingress[0].hostname;
+    expect(host).toMatch(/^a[0-9a-f]{32}\.lb\.prod-us\.example\.com$/);
+    expect(orders.status.listeners).toEqual([
+      {
+        name: 'plain',
+        addresses: [
+          { host: 'orders-kafka-kafka-bootstrap.orders.svc', port: 9092 },
+        ],
+        bootstrapServers: 'orders-kafka-kafka-bootstrap.orders.svc:9092',
+      },
+      {
+        name: 'tls',
+        addresses: [
+          { host: 'orders-kafka-kafka-bootstrap.orders.svc', port: 9093 },
+        ],
+        bootstrapServers: 'orders-kafka-kafka-bootstrap.orders.svc:9093',
+      },
+      {
+        name: 'external',
+        addresses: [{ host, port: 9094 }],
+        bootstrapServers: `${host}:9094`,
+      },
+    ]);
+    const mirror = run.sandbox
+      .cluster('staging')
+      .api.get(
+        'kafka.strimzi.io/v1beta2',
+        'KafkaMirrorMaker2',
+        'shipping-mirror',
+        'shipping',
+      ) as any;
+    expect(
+      mirror.status.conditions.map((c: any) => [c.type, c.status]),
+    ).toEqual([['Ready', 'True']]);
+    expect(
+      mirror.status.connectors.map((c: any) => [c.name, c.connector.state]),
+    ).toEqual([
+      ['prod-eu->staging.MirrorSourceConnector', 'RUNNING'],
+      ['prod-eu->staging.MirrorCheckpointConnector', 'RUNNING'],
+    ]);
+    expect(
+      (
+        run.sandbox
+          .cluster('prod-eu')
+          .api.get(
+            'platform.confluent.io/v1beta1',
+            'Kafka',
+            'shared',
+            'kafka-platform',
+          ) as any
+      ).status.listeners.external.externalEndpoint,
+    ).toBe(mirror.spec.clusters[0].bootstrapServers);
+  });
+
   it('labels and annotates the environments for the demo catalog', () => {
     const eu = run.sandbox.cluster('prod-eu').api;
     expect(

@@ -15,6 +15,11 @@ export type {
   SimulatorError,
   RollTarget,
 } from './simulator/simulator';
+export type {
+  FleetNetwork,
+  KafkaAuthentication,
+  ListenerAddress,
+} from './simulator/network';
 export { DEFAULT_TIMINGS } from './simulator/timings';
 export type { SimulatorTimings } from './simulator/timings';
 export { SIMULATOR_SWITCH } from './simulator/router';

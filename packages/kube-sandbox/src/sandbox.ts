@@ -19,6 +19,11 @@ import {
 } from './state/files';
 import { KubeObject } from './types';
 import {
+  FleetNetwork,
+  listenerAddresses,
+  networkView,
+} from './simulator/network';
+import {
   createSimulator,
   Simulator,
   SimulatorOptions,
@@ -89,6 +94,11 @@ export interface SandboxCluster extends RunningCluster {
   validationOff: boolean;
   /** The cluster's operator simulator, when it runs (see {@link ClusterOptions.simulator}). */
   simulator?: Simulator;
+  /**
+   * The sandbox's clusters as this cluster's simulator reaches them: the addresses their Kafkas'
+   * external listeners report, which a ClusterLink or MirrorMaker 2 here can connect to.
+   */
+  fleet: FleetNetwork;
 }
 
 /** A running sandbox. @public */
@@ -140,6 +150,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const tls = issueServingCert(ca);
 
   const clusters: SandboxCluster[] = [];
+  const fleet: FleetNetwork = {
+    externalListeners: () =>
+      clusters.flatMap(c =>
+        listenerAddresses(networkView(c)).filter(l => l.external),
+      ),
+  };
   try {
     for (const [i, spec] of options.clusters.entries()) {
       const { crds, validationOff } = crdsOf[i];
@@ -176,6 +192,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           tokenFile: files.tokenFile,
           kubeconfig: files.kubeconfig,
           validationOff,
+          fleet,
         }),
       );
       const simulator = spec.simulator ?? options.simulator;

@@ -5,7 +5,8 @@ import { kafka, nodePools, topic, user } from './strimzi';
 /*
  * prod-us, run by Strimzi 1.2.0 (`v1` only): the orders team's cluster, whose broker
  * `orders-kafka-broker-2` keeps running out of memory (the degraded demo; the fleet injects the
- * crash loop when it seeds).
+ * crash loop when it seeds). Its `external` listener (a load balancer, TLS, SCRAM-SHA-512) is
+ * what clients in other clusters reach it by, at the address its status reports.
  */
 
 const API = 'kafka.strimzi.io/v1';
@@ -21,7 +22,15 @@ export function prodUs(): KubeObject[] {
   return [
     namespace(NS, { 'k8s-kafka.io/team': 'checkout' }),
     ...nodePools(API, NS, CLUSTER, '200Gi'),
-    kafka(API, NS, CLUSTER, orders, '4.3.1', '4.3-IV0'),
+    kafka(API, NS, CLUSTER, orders, '4.3.1', '4.3-IV0', [
+      {
+        name: 'external',
+        port: 9094,
+        type: 'loadbalancer',
+        tls: true,
+        authentication: { type: 'scram-sha-512' },
+      },
+    ]),
     topic(API, NS, CLUSTER, 'orders-created', 24, orders),
     topic(API, NS, CLUSTER, 'orders-cancelled', 12, orders),
     topic(API, NS, CLUSTER, 'orders-fulfilled', 12, orders),

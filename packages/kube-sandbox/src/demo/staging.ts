@@ -12,6 +12,8 @@ const API = 'kafka.strimzi.io/v1beta2';
 const NS = 'shipping';
 const CLUSTER = 'shipping-kafka';
 const BOOTSTRAP = `${CLUSTER}-kafka-bootstrap.${NS}.svc:9092`;
+/** The address prod-eu's `shared` reports for its external listener (CFK: `<bootstrapPrefix>.<domain>`). */
+const SHARED_EXTERNAL = 'shared.shared.prod-eu.example.com:9092';
 
 /** The cluster the progressing demo rolls. */
 export const ROLLING_KAFKA = { namespace: NS, name: CLUSTER };
@@ -105,12 +107,21 @@ export function staging(): KubeObject[] {
         connectCluster: 'staging',
         clusters: [
           {
+            // prod-eu's shared cluster through its external listener (load balancer, mTLS).
             alias: 'prod-eu',
-            bootstrapServers: 'shared.kafka-platform.prod-eu.example.com:9092',
+            bootstrapServers: SHARED_EXTERNAL,
             tls: {
               trustedCertificates: [
                 { secretName: 'prod-eu-cluster-ca-cert', pattern: '*.crt' },
               ],
+            },
+            authentication: {
+              type: 'tls',
+              certificateAndKey: {
+                secretName: 'shipping-mirror-prod-eu',
+                certificate: 'tls.crt',
+                key: 'tls.key',
+              },
             },
           },
           {

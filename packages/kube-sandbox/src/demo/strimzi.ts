@@ -53,7 +53,10 @@ export function nodePools(
   }));
 }
 
-/** A Kafka with internal plain and TLS listeners, simple authorization and the entity operator. */
+/**
+ * A Kafka with internal plain and TLS listeners (and any `extraListeners`), simple authorization
+ * and the entity operator.
+ */
 export function kafka(
   api: StrimziApi,
   ns: string,
@@ -61,6 +64,7 @@ export function kafka(
   labels: Record<string, string>,
   version: string,
   metadataVersion: string,
+  extraListeners: Array<Record<string, unknown>> = [],
 ): KubeObject {
   return {
     apiVersion: api,
@@ -79,6 +83,7 @@ export function kafka(
             tls: true,
             authentication: { type: 'tls' },
           },
+          ...extraListeners,
         ],
         authorization: { type: 'simple' },
         config: {

@@ -668,6 +668,7 @@ describe('CFK application resources', () => {
           replicas: 1,
           dataVolumeCapacity: '1Gi',
           dependencies: { kRaftController: { clusterRef: { name: 'kraft' } } },
+          passwordEncoder: { secretRef: 'password-encoder-secret' },
         },
       ],
     ] as const) {
@@ -687,6 +688,11 @@ describe('CFK application resources', () => {
         sourceKafkaCluster: {
           bootstrapEndpoint: 'kafka.kafka.svc.cluster.local:9071',
           kafkaRestClassRef: { name: 'kafka-rest', namespace: 'kafka' },
+          authentication: {
+            type: 'plain',
+            jaasConfig: { secretRef: 'credential' },
+          },
+          tls: { enabled: true },
         },
         mirrorTopics: [
           { name: 'orders.created' },

@@ -4,6 +4,7 @@ import { timestamp } from '../resources/metadata';
 import { KubeObject } from '../types';
 import { EventRecorder } from './kube/events';
 import { FaultBook } from './faults';
+import type { FleetNetwork } from './network';
 import { SimulatorTimings } from './timings';
 
 /** Everything a controller of the simulator works with. */
@@ -23,6 +24,10 @@ export interface SimContext {
   nodes: readonly string[];
   /** The default storage class, set on claims that name none (as the admission plugin does). */
   storageClass: string;
+  /** The sandbox cluster's name (its load balancers' hostnames, its listeners as the fleet sees them). */
+  clusterName: string;
+  /** The external listeners of the fleet the cluster belongs to, when it runs in a sandbox. */
+  fleet?: FleetNetwork;
 }
 
 /** The sandbox time as Kubernetes writes it (RFC 3339, seconds). */

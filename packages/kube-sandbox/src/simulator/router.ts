@@ -1,5 +1,5 @@
 import { StoreEvent } from '../store/store';
-import { KubeObject } from '../types';
+import { asObject, KubeObject } from '../types';
 import { controllerOf, key, SimContext } from './context';
 import {
   CFK_APP_KINDS,
@@ -60,6 +60,42 @@ function strimziApps(
   });
 }
 
+/**
+ * The ClusterLinks and MirrorMaker 2s of the cluster: a Kafka changing (its listeners, its
+ * readiness, its deletion) changes what they can connect to.
+ */
+function links(ctx: SimContext): Work[] {
+  const out: Work[] = [];
+  if (ctx.storedAt(CFK_GROUP, 'ClusterLink')) {
+    for (const o of ctx.api.list(CFK_API, 'ClusterLink')) {
+      out.push([
+        key(
+          'cfkapp',
+          'ClusterLink',
+          String(o.metadata.namespace),
+          String(o.metadata.name),
+        ),
+        true,
+      ]);
+    }
+  }
+  const mm2 = strimziApi(ctx, 'KafkaMirrorMaker2');
+  if (mm2) {
+    for (const o of ctx.api.list(mm2, 'KafkaMirrorMaker2')) {
+      out.push([
+        key(
+          'strimzi',
+          'KafkaMirrorMaker2',
+          String(o.metadata.namespace),
+          String(o.metadata.name),
+        ),
+        true,
+      ]);
+    }
+  }
+  return out;
+}
+
 /** The reconciles an object's change calls for: its own controller's, and its owner's. */
 function work(
   ctx: SimContext,
@@ -101,6 +137,15 @@ function work(
       }
       return out;
     }
+    case 'services': {
+      // The cloud's load-balancer controller, and Strimzi waiting for a load balancer's address.
+      if (type === 'DELETED' || asObject(object.spec).type !== 'LoadBalancer')
+        return [];
+      const out: Work[] = [[key('lb', '', ns, name), false]];
+      if (owner?.kind === 'Kafka' && owner.apiVersion.startsWith(STRIMZI_GROUP))
+        out.push([key('strimzi', 'Kafka', ns, owner.name), true]);
+      return out;
+    }
     case 'statefulsets.apps': {
       const out: Work[] = [[key('sts', '', ns, name), false]];
       if (owner && clusterKind(owner.kind))
@@ -117,6 +162,12 @@ function work(
   }
   const kind = String(object.kind);
   if (group === CFK_GROUP) {
+    if (kind === 'Kafka')
+      return [
+        [key('cfk', kind, ns, name), true],
+        ...cfkApps(ctx),
+        ...links(ctx),
+      ];
     if (clusterKind(kind))
       return [[key('cfk', kind, ns, name), true], ...cfkApps(ctx)];
     if (kind === 'KafkaRestClass')
@@ -132,6 +183,7 @@ function work(
       return [
         [key('strimzi', kind, ns, name), true],
         ...strimziApps(ctx, ns, ['KafkaTopic', 'KafkaUser']),
+        ...links(ctx),
       ];
     if (kind === 'KafkaConnect')
       return [
@@ -167,6 +219,13 @@ export function everything(ctx: SimContext, namespace?: string): string[] {
   add('pvc', '', ctx.api.list('v1', 'PersistentVolumeClaim', namespace));
   add('kubelet', '', ctx.api.list('v1', 'Pod', namespace));
   add('sts', '', ctx.api.list('apps/v1', 'StatefulSet', namespace));
+  add(
+    'lb',
+    '',
+    ctx.api
+      .list('v1', 'Service', namespace)
+      .filter(s => asObject(s.spec).type === 'LoadBalancer'),
+  );
   const podSets = ctx.storedAt(PODSET_GROUP, 'StrimziPodSet');
   if (podSets)
     add('podset', '', ctx.api.list(podSets, 'StrimziPodSet', namespace));
@@ -203,12 +262,7 @@ export function route(ctx: SimContext, event: StoreEvent) {
     }
     return;
   }
-  if (
-    event.resource === 'events' ||
-    event.resource === 'services' ||
-    event.resource === 'secrets'
-  )
-    return;
+  if (event.resource === 'events' || event.resource === 'secrets') return;
   for (const [k, delayed] of work(ctx, event.resource, object, event.type)) {
     ctx.enqueue(k, delayed ? ctx.timings.operatorDelayMs : 0);
   }

@@ -14,8 +14,10 @@ import { nowIso, SimContext } from './context';
 import { ActiveFault, createFaultBook, SimulatorFault } from './faults';
 import { createEventRecorder } from './kube/events';
 import { claimsOf, reconcilePod } from './kube/kubelet';
+import { reconcileLoadBalancer } from './kube/loadBalancers';
 import { reconcileStatefulSet } from './kube/statefulsets';
 import { reconcileClaim } from './kube/volumes';
+import type { FleetNetwork } from './network';
 import { createWorkQueue, WorkQueue } from './queue';
 import { everything, route, SIMULATOR_SWITCH } from './router';
 import { reconcileStrimziApp } from './strimzi/apps';
@@ -79,6 +81,7 @@ export interface Simulator {
 
 /** The cluster a simulator runs on. */
 export interface SimulatedCluster {
+  name: string;
   api: ObjectApi;
   store: Store;
   clock: Clock;
@@ -86,6 +89,8 @@ export interface SimulatedCluster {
     group: string,
     kind: string,
   ): { versions: string[]; storage: string } | undefined;
+  /** The rest of the fleet the cluster runs in (its external listeners). */
+  fleet?: FleetNetwork;
 }
 
 type Controller = (
@@ -99,6 +104,7 @@ const CONTROLLERS: Record<string, Controller> = {
   kubelet: (ctx, _k, ns, name) => reconcilePod(ctx, ns, name),
   pvc: (ctx, _k, ns, name) => reconcileClaim(ctx, ns, name),
   sts: (ctx, _k, ns, name) => reconcileStatefulSet(ctx, ns, name),
+  lb: (ctx, _k, ns, name) => reconcileLoadBalancer(ctx, ns, name),
   podset: (ctx, _k, ns, name) => reconcilePodSet(ctx, ns, name),
   cfk: reconcileCfkCluster,
   cfkapp: reconcileCfkApp,
@@ -151,6 +157,8 @@ export function createSimulator(
     memory: new Map(),
     nodes: options.nodes ?? ['worker-1', 'worker-2', 'worker-3'],
     storageClass: options.storageClass ?? 'gp3',
+    clusterName: cluster.name,
+    fleet: cluster.fleet,
   };
   const run = (k: string) => {
     const [controller, kind, namespace, name] = k.split('|');

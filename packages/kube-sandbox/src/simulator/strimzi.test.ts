@@ -595,30 +595,6 @@ describe('the Strimzi simulator (0.51.0, v1beta2)', () => {
         config: { topics: 'a,b' },
       },
     });
-    stg.api.create({
-      apiVersion: V1B2,
-      kind: 'KafkaMirrorMaker2',
-      metadata: { name: 'mirror', namespace: 'shipping' },
-      spec: {
-        replicas: 1,
-        connectCluster: 'target',
-        clusters: [
-          { alias: 'source', bootstrapServers: 'prod.example.com:9092' },
-          {
-            alias: 'target',
-            bootstrapServers: 'shipping-kafka-kafka-bootstrap:9092',
-          },
-        ],
-        mirrors: [
-          {
-            sourceCluster: 'source',
-            targetCluster: 'target',
-            sourceConnector: { tasksMax: 2 },
-            topicsPattern: '.*',
-          },
-        ],
-      },
-    });
     elapse(clock, 90_000);
   });
 
@@ -642,7 +618,7 @@ describe('the Strimzi simulator (0.51.0, v1beta2)', () => {
     ).toBe('core.strimzi.io/v1beta2');
   });
 
-  it('runs KafkaConnect, its KafkaConnector and MirrorMaker 2 from pod sets, Ready with their URLs and connectors', () => {
+  it('runs KafkaConnect and its KafkaConnector from a pod set, Ready with its URL and the connector (MirrorMaker 2: links.test.ts)', () => {
     const connect = stg.api.get(
       V1B2,
       'KafkaConnect',
@@ -688,21 +664,6 @@ describe('the Strimzi simulator (0.51.0, v1beta2)', () => {
       },
       tasksMax: 2,
       topics: ['a', 'b'],
-    });
-    expect(
-      (stg.api.get(V1B2, 'KafkaMirrorMaker2', 'mirror', 'shipping') as any)
-        .status,
-    ).toMatchObject({
-      conditions: [expect.objectContaining({ type: 'Ready', status: 'True' })],
-      url: 'http://mirror-mirrormaker2-api.shipping.svc:8083',
-      connectors: [
-        expect.objectContaining({
-          name: 'source->target.MirrorSourceConnector',
-          tasks: expect.arrayContaining([
-            expect.objectContaining({ state: 'RUNNING' }),
-          ]),
-        }),
-      ],
     });
   });
 

@@ -2,6 +2,7 @@ import { asObject, isObject, JsonObject, KubeObject } from '../../types';
 import { key, since, SimContext } from '../context';
 import { kafkaClusterId } from '../hash';
 import { transition, writeStatus } from '../writer';
+import { cfkClient, ConnectionFailure, connectFrom } from '../network';
 import { cfkPaused } from './clusters';
 import { CFK_API, CFK_MANAGER } from './kinds';
 import {
@@ -166,6 +167,50 @@ function mirrorStatus(topic: JsonObject): string {
   return 'ACTIVE';
 }
 
+/**
+ * A ClusterLink its destination cannot create: `appState: Failed`, `state: ERROR` and the
+ * app-ready condition False with the REST call's error, in the shape of CFK's failed Connector
+ * (Argo CD's sample); an ID the link had is kept.
+ */
+function failedLink(
+  ctx: SimContext,
+  cr: Readonly<KubeObject>,
+  destination: Readonly<KubeObject>,
+  failure: ConnectionFailure,
+): JsonObject {
+  const status = obj(cr.status);
+  return {
+    appState: 'Failed',
+    ...(typeof status.clusterLinkID === 'string'
+      ? { clusterLinkID: status.clusterLinkID }
+      : {}),
+    clusterLinkName: String(obj(cr.spec).name ?? cr.metadata.name),
+    conditions: [
+      transition(
+        ctx,
+        status.conditions,
+        {
+          type: 'platform.confluent.io/app-ready',
+          status: 'False',
+          reason: 'CreateFailed',
+          message: `kafka Rest API request failed: ${failure.message}`,
+        },
+        true,
+      ),
+    ],
+    destinationKafkaClusterID: obj(destination.status).clusterID,
+    kafkaCluster: kafkaFacts(destination).kafkaCluster,
+    observedGeneration: Number(cr.metadata.generation ?? 1),
+    state: 'ERROR',
+  };
+}
+
+/**
+ * A destination-initiated ClusterLink: its destination (through the KafkaRestClass) creates the
+ * link by connecting to `sourceKafkaCluster.bootstrapEndpoint` with the source side's TLS and
+ * authentication; it must serve and, for the link's passwords, have a password encoder. Checked
+ * again every `retryMs`, as the source can come and go.
+ */
 function clusterLink(
   ctx: SimContext,
   cr: Readonly<KubeObject>,
@@ -173,9 +218,24 @@ function clusterLink(
   const spec = obj(cr.spec);
   const ns = String(cr.metadata.namespace);
   const destination = linkEnd(ctx, spec.destinationKafkaCluster, ns);
-  const source = linkEnd(ctx, spec.sourceKafkaCluster, ns);
-  if (!serving(destination.kafka) || typeof source.id !== 'string')
-    return undefined;
+  if (!serving(destination.kafka)) return undefined;
+  ctx.enqueue(
+    key('cfkapp', 'ClusterLink', ns, String(cr.metadata.name)),
+    ctx.timings.retryMs,
+  );
+  const client = cfkClient(spec.sourceKafkaCluster);
+  // Kafka keeps the link's truststore, keystore and JAAS passwords encoded with it.
+  if (
+    (client.tls || client.authentication !== 'none') &&
+    !isObject(obj(destination.kafka.spec).passwordEncoder)
+  ) {
+    return failedLink(ctx, cr, destination.kafka, {
+      exception: 'org.apache.kafka.common.config.ConfigException',
+      message: 'Password encoder secret not configured',
+    });
+  }
+  const source = connectFrom(ctx, ns, client);
+  if (!source.ok) return failedLink(ctx, cr, destination.kafka, source);
   const generation = Number(cr.metadata.generation ?? 1);
   const topics = (
     Array.isArray(spec.mirrorTopics) ? spec.mirrorTopics : []
@@ -214,7 +274,8 @@ function clusterLink(
           reverseMirrorTopics: reverse,
         }
       : {}),
-    sourceKafkaClusterID: source.id,
+    sourceKafkaClusterID:
+      source.listener.clusterId ?? linkEnd(ctx, spec.sourceKafkaCluster, ns).id,
     state: 'CREATED',
   };
 }

@@ -1,5 +1,5 @@
 import { isObject, JsonObject, KubeObject } from '../../types';
-import { every, key, since, SimContext } from '../context';
+import { every, key, nowIso, since, SimContext } from '../context';
 import { bucket } from '../hash';
 import { transition, writeStatus } from '../writer';
 import { stepContainer, stepInitContainer } from './containers';
@@ -17,6 +17,24 @@ export function claimsOf(pod: Readonly<KubeObject>): string[] {
         : undefined,
     )
     .filter((c): c is string => c !== undefined);
+}
+
+/**
+ * Marks a pod's main process as one that exits with an error soon after each start (or clears the
+ * mark): what a Kafka Connect worker does when it cannot reach its Kafka cluster. The kubelet then
+ * restarts it with back-off, as for a crashLoop fault.
+ */
+export function exitsAfterStart(
+  ctx: SimContext,
+  namespace: string,
+  pod: string,
+  exits: boolean,
+) {
+  const memo = `exits|${namespace}|${pod}`;
+  if (exits === ctx.memory.has(memo)) return;
+  if (exits) ctx.memory.set(memo, { since: nowIso(ctx), reason: 'Error' });
+  else ctx.memory.delete(memo);
+  ctx.enqueue(key('kubelet', '', namespace, pod));
 }
 
 const condition = (
@@ -124,7 +142,11 @@ function run(ctx: SimContext, pod: Readonly<KubeObject>) {
   const startAt = scheduledAt + ctx.timings.containerStartMs;
   const node = String((pod.spec as JsonObject).nodeName);
   const nodeIndex = Math.max(0, ctx.nodes.indexOf(node));
-  const crash = ctx.faults.crashLoop(namespace, name);
+  const crash =
+    ctx.faults.crashLoop(namespace, name) ??
+    (ctx.memory.get(`exits|${namespace}|${name}`) as
+      | { since: string; reason: 'Error' }
+      | undefined);
   const downFault = ctx.faults.componentDown(
     namespace,
     pod.metadata.labels ?? {},

@@ -17,6 +17,8 @@ import {
   StrimziFlavour,
   strimziLabels,
 } from './names';
+import { exitsAfterStart } from '../kube/kubelet';
+import { connectFrom, strimziClient } from '../network';
 import { desiredPodSet, podSetsOf, withRevision } from './podsets';
 import { rollStep } from './roller';
 import { reconcileFailed, waitFor, writePaused } from './waits';
@@ -190,46 +192,91 @@ function plugins(version: string) {
   }));
 }
 
-/** MirrorMaker 2's connectors, named `<source>-><target>.<Connector>`, as its status lists them. */
+/**
+ * MirrorMaker 2's Kafka clusters in either shape: `target` and `mirrors[].source` (v1, and
+ * accepted by v1beta2), or v1beta2's `clusters[]` named by `connectCluster` and
+ * `mirrors[].sourceCluster` / `targetCluster`.
+ */
+function mirrorMakerClusters(spec: JsonObject) {
+  const clusters = list(spec.clusters);
+  const byAlias = (alias: unknown) => clusters.find(c => c.alias === alias);
+  const target = isObject(spec.target)
+    ? spec.target
+    : byAlias(spec.connectCluster) ?? {};
+  return {
+    target,
+    mirrors: list(spec.mirrors).map(mirror => {
+      const source = isObject(mirror.source)
+        ? mirror.source
+        : byAlias(mirror.sourceCluster) ?? {};
+      return {
+        mirror,
+        source,
+        sourceAlias: String(source.alias ?? mirror.sourceCluster ?? 'source'),
+        targetAlias: String(
+          mirror.targetCluster ??
+            target.alias ??
+            spec.connectCluster ??
+            'target',
+        ),
+      };
+    }),
+  };
+}
+
+/**
+ * MirrorMaker 2's connectors, named `<source>-><target>.<Connector>`, as its status lists them.
+ * The source and checkpoint connectors read the source cluster: when it cannot be reached with
+ * the mirror's TLS and authentication, they are FAILED with the Kafka client's error as trace
+ * (and no tasks); the heartbeat connector only writes to the target.
+ */
 function mirrorConnectors(
+  ctx: SimContext,
   cr: Readonly<KubeObject>,
   replicas: number,
 ): JsonObject[] {
-  const spec = obj(cr.spec);
   const name = String(cr.metadata.name);
   const namespace = String(cr.metadata.namespace);
-  const target = String(
-    obj(spec.target).alias ?? spec.connectCluster ?? 'target',
+  const worker = (i: number) =>
+    workerId(name, 'mirrormaker2', namespace, i % replicas);
+  return mirrorMakerClusters(obj(cr.spec)).mirrors.flatMap(
+    ({ mirror, source, sourceAlias, targetAlias }) => {
+      const reached = connectFrom(ctx, namespace, strimziClient(source));
+      const connectors: Array<[string, unknown]> = [
+        ['MirrorSourceConnector', mirror.sourceConnector],
+        ['MirrorCheckpointConnector', mirror.checkpointConnector],
+        ['MirrorHeartbeatConnector', mirror.heartbeatConnector],
+      ];
+      return connectors
+        .filter(([, c]) => isObject(c))
+        .map(([connector, c]): JsonObject => {
+          const named = `${sourceAlias}->${targetAlias}.${connector}`;
+          if (!reached.ok && connector !== 'MirrorHeartbeatConnector') {
+            return {
+              connector: {
+                state: 'FAILED',
+                trace: `${reached.exception}: ${reached.message}`,
+                worker_id: worker(0),
+              },
+              name: named,
+              tasks: [],
+              type: 'source',
+            };
+          }
+          const tasks = Number(obj(c).tasksMax ?? 1);
+          return {
+            connector: { state: 'RUNNING', worker_id: worker(0) },
+            name: named,
+            tasks: [...Array(tasks).keys()].map(id => ({
+              id,
+              state: 'RUNNING',
+              worker_id: worker(id),
+            })),
+            type: 'source',
+          };
+        });
+    },
   );
-  return list(spec.mirrors).flatMap(mirror => {
-    const source = String(
-      obj(mirror.source).alias ?? mirror.sourceCluster ?? 'source',
-    );
-    const targetAlias = String(mirror.targetCluster ?? target);
-    const connectors: Array<[string, unknown]> = [
-      ['MirrorSourceConnector', mirror.sourceConnector],
-      ['MirrorCheckpointConnector', mirror.checkpointConnector],
-      ['MirrorHeartbeatConnector', mirror.heartbeatConnector],
-    ];
-    return connectors
-      .filter(([, c]) => isObject(c))
-      .map(([connector, c]) => {
-        const tasks = Number(obj(c).tasksMax ?? 1);
-        return {
-          connector: {
-            state: 'RUNNING',
-            worker_id: workerId(name, 'mirrormaker2', namespace, 0),
-          },
-          name: `${source}->${targetAlias}.${connector}`,
-          tasks: [...Array(tasks).keys()].map(id => ({
-            id,
-            state: 'RUNNING',
-            worker_id: workerId(name, 'mirrormaker2', namespace, id % replicas),
-          })),
-          type: 'source',
-        };
-      });
-  });
 }
 
 /**
@@ -262,6 +309,20 @@ export function reconcileStrimziConnect(
   const base = `${name}-${suffix}`;
   const spec = obj(cr.spec);
   const replicas = Number(spec.replicas ?? 3);
+  const self = key('strimzi', kind, namespace, name);
+  const mirrorMaker = kind === 'KafkaMirrorMaker2';
+  if (mirrorMaker) {
+    // Strimzi's periodic reconciliation: what the connectors reach may change in another cluster.
+    ctx.enqueue(self, ctx.timings.strimziReconcileMs);
+    // The workers store their state in the target: without it they exit at start, again and again.
+    const target = connectFrom(
+      ctx,
+      namespace,
+      strimziClient(mirrorMakerClusters(spec).target),
+    );
+    for (let i = 0; i < replicas; i++)
+      exitsAfterStart(ctx, namespace, `${base}-${i}`, !target.ok);
+  }
   services(cr).forEach(s => ensure(ctx, s, STRIMZI_MANAGER));
   const matchLabels = selectorLabels(name, kind, base);
   ensure(
@@ -282,7 +343,6 @@ export function reconcileStrimziConnect(
     podSetsOf(ctx, cr),
     (a, b) => ordinal(a) - ordinal(b),
   );
-  const self = key('strimzi', kind, namespace, name);
   const wait = waitFor(ctx, self, roll);
   if (wait === 'waiting') return;
   if (wait === 'timedOut') {
@@ -290,18 +350,32 @@ export function reconcileStrimziConnect(
     return;
   }
   const version = String(spec.version ?? flavour.kafkaVersion);
+  const connectors = mirrorMaker
+    ? mirrorConnectors(ctx, cr, replicas)
+    : undefined;
+  // Strimzi fails MirrorMaker 2's reconcile when a connector is FAILED (a Vert.x failed future).
+  const failed = connectors?.some(c => obj(c.connector).state === 'FAILED');
   writeStatus(
     ctx,
     cr,
     {
       conditions: [
-        transition(ctx, status.conditions, { type: 'Ready', status: 'True' }),
+        transition(
+          ctx,
+          status.conditions,
+          failed
+            ? {
+                type: 'NotReady',
+                status: 'True',
+                reason: 'NoStackTraceThrowable',
+                message: 'One or more connectors are in FAILED state',
+              }
+            : { type: 'Ready', status: 'True' },
+        ),
       ],
       observedGeneration: cr.metadata.generation,
       url: `http://${base}-api.${namespace}.svc:8083`,
-      ...(kind === 'KafkaMirrorMaker2'
-        ? { connectors: mirrorConnectors(cr, replicas) }
-        : {}),
+      ...(connectors ? { connectors } : {}),
       connectorPlugins: plugins(version),
       replicas,
       labelSelector: Object.entries(matchLabels)

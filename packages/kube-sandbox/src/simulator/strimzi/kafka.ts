@@ -168,7 +168,22 @@ export function reconcileStrimziKafka(
     : [];
   if (!pools.length) return;
   const nodes = assignNodeIds(ctx, pools);
-  kafkaServices(kafka).forEach(s => ensure(ctx, s, STRIMZI_MANAGER));
+  const services = kafkaServices(kafka, nodes);
+  services.forEach(s => ensure(ctx, s, STRIMZI_MANAGER));
+  // Load balancers of listeners and brokers that are gone are deleted (Strimzi's batch reconcile).
+  const wanted = new Set(services.map(s => s.metadata.name));
+  ctx.api
+    .list('v1', 'Service', namespace, {
+      labelSelector: selectorOf(
+        selectorLabels(cluster, 'Kafka', `${cluster}-kafka`),
+      ),
+    })
+    .filter(
+      s =>
+        obj(s.spec).type === 'LoadBalancer' &&
+        !wanted.has(String(s.metadata.name)),
+    )
+    .forEach(s => remove(ctx, s));
   const matchLabels = selectorLabels(cluster, 'Kafka', `${cluster}-kafka`);
   for (const pool of nodes) {
     for (const id of pool.ids) {
@@ -227,6 +242,11 @@ export function reconcileStrimziKafka(
     eoPods.forEach(p => remove(ctx, p));
   }
 
+  const listeners = listenerStatus(kafka, flavour, nodes, service =>
+    ctx.api.get('v1', 'Service', service, namespace),
+  );
+  // Strimzi waits for its load balancers' addresses (their Services' status changes call it back).
+  if (!listeners) return;
   const generation = Number(kafka.metadata.generation ?? 1);
   const clusterId =
     (status.clusterId as string | undefined) ??
@@ -243,7 +263,7 @@ export function reconcileStrimziKafka(
         transition(ctx, status.conditions, { type: 'Ready', status: 'True' }),
       ],
       observedGeneration: generation,
-      listeners: listenerStatus(kafka, flavour),
+      listeners,
       kafkaNodePools: nodes
         .map(n => ({ name: n.name }))
         .sort((a, b) => a.name.localeCompare(b.name)),

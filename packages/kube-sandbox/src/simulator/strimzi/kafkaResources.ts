@@ -242,10 +242,95 @@ export function nodeClaims(
     }));
 }
 
-/** `<c>-kafka-bootstrap` (brokers' listeners) and the headless `<c>-kafka-brokers`. */
-export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
+/** Strimzi's port name of a listener on Services: the backwards-compatible ones, else `tcp-<name>`. */
+function servicePortName(listener: JsonObject): string {
+  if (listener.name === 'external' && Number(listener.port) === 9094)
+    return 'tcp-external';
+  return `tcp-${listener.name}`;
+}
+
+/**
+ * A `loadbalancer` listener's Services (Strimzi's ListenersUtils): the bootstrap
+ * `<c>-kafka-<listener>-bootstrap` (unless `createBootstrapService: false`) and one per broker,
+ * `<c>-<pool>-<listener>-<id>` (`<c>-<pool>-<id>` for the listener `external` on 9094), each of
+ * type LoadBalancer.
+ */
+function loadBalancers(
+  kafka: Readonly<KubeObject>,
+  listener: JsonObject,
+  brokers: PoolNodes[],
+  service: (name: string, spec: JsonObject) => KubeObject,
+): KubeObject[] {
   const cluster = String(kafka.metadata.name);
-  const listeners = list(obj(obj(kafka.spec).kafka).listeners).filter(
+  const selector = selectorLabels(cluster, 'Kafka', `${cluster}-kafka`);
+  const port = Number(listener.port);
+  const spec = (extra: JsonObject): JsonObject => ({
+    type: 'LoadBalancer',
+    externalTrafficPolicy: 'Cluster',
+    ports: [
+      {
+        name: servicePortName(listener),
+        port,
+        protocol: 'TCP',
+        targetPort: servicePortName(listener),
+      },
+    ],
+    selector: { ...selector, ...extra },
+  });
+  const bootstrap =
+    obj(listener.configuration).createBootstrapService !== false;
+  return [
+    ...(bootstrap
+      ? [
+          service(
+            bootstrapServiceName(cluster, listener),
+            spec({ 'strimzi.io/broker-role': 'true' }),
+          ),
+        ]
+      : []),
+    ...brokers.flatMap(pool =>
+      pool.ids.map(id =>
+        service(
+          perBrokerServiceName(cluster, pool.name, id, listener),
+          spec({
+            'strimzi.io/pool-name': pool.name,
+            'strimzi.io/pod-name': `${cluster}-${pool.name}-${id}`,
+          }),
+        ),
+      ),
+    ),
+  ];
+}
+
+/** `<c>-kafka-bootstrap` for internal listeners, `<c>-kafka-<listener>-bootstrap` for the others. */
+function bootstrapServiceName(cluster: string, listener: JsonObject): string {
+  return listener.type === 'internal'
+    ? `${cluster}-kafka-bootstrap`
+    : `${cluster}-kafka-${listener.name}-bootstrap`;
+}
+
+function perBrokerServiceName(
+  cluster: string,
+  pool: string,
+  id: number,
+  listener: JsonObject,
+): string {
+  return listener.name === 'external' && Number(listener.port) === 9094
+    ? `${cluster}-${pool}-${id}`
+    : `${cluster}-${pool}-${listener.name}-${id}`;
+}
+
+/**
+ * `<c>-kafka-bootstrap` (brokers' internal listeners), the headless `<c>-kafka-brokers`, and the
+ * Services of `loadbalancer` listeners.
+ */
+export function kafkaServices(
+  kafka: Readonly<KubeObject>,
+  nodes: PoolNodes[] = [],
+): KubeObject[] {
+  const cluster = String(kafka.metadata.name);
+  const all = list(obj(obj(kafka.spec).kafka).listeners);
+  const listeners = all.filter(
     l => l.type === 'internal' || l.type === 'cluster-ip',
   );
   const labels = strimziLabels(
@@ -273,6 +358,7 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
     },
     spec,
   });
+  const brokers = nodes.filter(n => n.roles.includes('broker'));
   return [
     service(`${cluster}-kafka-bootstrap`, {
       type: 'ClusterIP',
@@ -308,28 +394,74 @@ export function kafkaServices(kafka: Readonly<KubeObject>): KubeObject[] {
       ],
       selector,
     }),
+    ...all
+      .filter(l => l.type === 'loadbalancer')
+      .flatMap(l => loadBalancers(kafka, l, brokers, service)),
   ];
 }
 
-/** The listeners in the Kafka status (Strimzi's docs); `v1beta2` adds each one's `type`. */
+/** The first address a load balancer's Service has in status (its hostname, else its IP). */
+function ingressAddress(service: Readonly<KubeObject> | undefined) {
+  const ingress = list(obj(obj(service?.status).loadBalancer).ingress)[0];
+  const address = ingress?.hostname ?? ingress?.ip;
+  return typeof address === 'string' ? address : undefined;
+}
+
+/**
+ * The listeners in the Kafka status (Strimzi's KafkaListenersReconciler): internal and
+ * `cluster-ip` ones at their Service's DNS name, `loadbalancer` ones at their load balancer's
+ * address (the bootstrap Service's, or every broker's without one) on the listener's port, and
+ * `ingress` ones at `configuration.bootstrap.host` on 443. `v1beta2` adds each one's `type`.
+ * Undefined while a load balancer has no address yet (Strimzi waits for it).
+ */
 export function listenerStatus(
   kafka: Readonly<KubeObject>,
   flavour: StrimziFlavour,
-): JsonObject[] {
+  nodes: PoolNodes[],
+  serviceOf: (name: string) => Readonly<KubeObject> | undefined,
+): JsonObject[] | undefined {
   const cluster = String(kafka.metadata.name);
   const namespace = String(kafka.metadata.namespace);
-  return list(obj(obj(kafka.spec).kafka).listeners).map(l => {
-    const host =
-      l.type === 'internal'
-        ? `${cluster}-kafka-bootstrap.${namespace}.svc`
-        : `${cluster}-kafka-${l.name}-bootstrap.${namespace}.svc`;
-    return {
+  const brokers = nodes.filter(n => n.roles.includes('broker'));
+  const statuses: JsonObject[] = [];
+  for (const l of list(obj(obj(kafka.spec).kafka).listeners)) {
+    let addresses: Array<{ host: string; port: number }>;
+    if (l.type === 'loadbalancer') {
+      const names =
+        obj(l.configuration).createBootstrapService === false
+          ? brokers.flatMap(p =>
+              p.ids.map(id => perBrokerServiceName(cluster, p.name, id, l)),
+            )
+          : [bootstrapServiceName(cluster, l)];
+      const hosts = names.map(n => ingressAddress(serviceOf(n)));
+      if (hosts.some(h => h === undefined)) return undefined;
+      addresses = hosts.map(host => ({
+        host: String(host),
+        port: Number(l.port),
+      }));
+    } else if (
+      l.type === 'ingress' &&
+      typeof obj(obj(l.configuration).bootstrap).host === 'string'
+    ) {
+      addresses = [
+        { host: String(obj(obj(l.configuration).bootstrap).host), port: 443 },
+      ];
+    } else {
+      addresses = [
+        {
+          host: `${bootstrapServiceName(cluster, l)}.${namespace}.svc`,
+          port: Number(l.port),
+        },
+      ];
+    }
+    statuses.push({
       ...(flavour.v1beta2 ? { type: l.name } : {}),
       name: l.name,
-      addresses: [{ host, port: Number(l.port) }],
-      bootstrapServers: `${host}:${l.port}`,
-    };
-  });
+      addresses,
+      bootstrapServers: addresses.map(a => `${a.host}:${a.port}`).join(','),
+    });
+  }
+  return statuses;
 }
 
 /**
