@@ -495,16 +495,16 @@ describe('cloning a Strimzi environment', () => {
             tls: {
               trustedCertificates: [
                 {
-                  secretName: 'repro-kafka-mirror-source-ca',
+                  secretName: 'orders-kafka-source-ca',
                   certificate: 'ca.crt',
                 },
               ],
             },
             authentication: {
               type: 'scram-sha-512',
-              username: 'repro-kafka-mirror',
+              username: 'clone-reader',
               passwordSecret: {
-                secretName: 'repro-kafka-mirror-source-user',
+                secretName: 'orders-kafka-source-user',
                 password: 'password',
               },
             },
@@ -545,8 +545,8 @@ describe('cloning a Strimzi environment', () => {
     expect(user.metadata.labels?.['strimzi.io/cluster']).toBe('repro-kafka');
     expect(user.spec.authentication).toEqual({ type: 'tls' });
     expect(mirrored.requiredSecrets.map(s => [s.name, s.keys])).toEqual([
-      ['repro-kafka-mirror-source-ca', ['ca.crt']],
-      ['repro-kafka-mirror-source-user', ['password']],
+      ['orders-kafka-source-ca', ['ca.crt']],
+      ['orders-kafka-source-user', ['password']],
     ]);
     expect(mirrored.record.data?.source).toEqual({
       bootstrap: 'orders.prod-us.example.com:9094',

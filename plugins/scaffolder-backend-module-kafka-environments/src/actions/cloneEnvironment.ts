@@ -19,7 +19,7 @@ import {
 import { discoverTargetCluster } from '../environments/targetCluster';
 import { targetFolder, writeFiles } from '../environments/workspace';
 import { examples } from './cloneEnvironment.examples';
-import { inputProperties as p } from './inputProperties';
+import { inputProperties as p, PATTERNS } from './inputProperties';
 
 const names = (zod: typeof zod3, what: string) =>
   zod
@@ -98,6 +98,14 @@ const inputSchema = (zod: typeof zod3) =>
             zod,
             'Consumer groups whose offsets follow, by name or prefix*',
           ).optional(),
+          sourceUser: zod
+            .string()
+            .max(63)
+            .regex(PATTERNS.dnsLabel)
+            .optional()
+            .describe(
+              'Strimzi: the KafkaUser of the source the mirror reads as (clone-reader by default)',
+            ),
         })
         .strict()
         .optional()

@@ -50,6 +50,8 @@ export interface CloneSource {
 export interface CloneData {
   topics: string[];
   groups?: string[];
+  /** The KafkaUser (Strimzi) the mirror reads the source as; `clone-reader` by default. */
+  sourceUser?: string;
 }
 
 /**

@@ -38,6 +38,9 @@ const EXTERNAL_TYPES = ['route', 'loadbalancer', 'nodeport', 'ingress'];
 // Authentication a MirrorMaker 2 client can do against a listener, best first.
 const CLIENT_AUTH = ['tls', 'scram-sha-512'];
 
+/** The KafkaUser of the source a clone's mirror reads as, unless `data.sourceUser` names one. */
+export const DEFAULT_SOURCE_USER = 'clone-reader';
+
 const IDENTITY_POLICY =
   'org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
 
@@ -340,8 +343,11 @@ function mirror(context: MirrorContext): MirrorResult {
       },
     });
   }
-  const sourceSecret = `${name}-source-user`;
-  const sourceCa = `${name}-source-ca`;
+  // Named after the source, not the clone: a platform team provides them once per namespace
+  // that may hold clones of that source, for the reader it keeps on the source.
+  const sourceSecret = `${spec.source.name}-source-user`;
+  const sourceCa = `${spec.source.name}-source-ca`;
+  const reader = spec.data.sourceUser ?? DEFAULT_SOURCE_USER;
   const groups = spec.data.groups ?? [];
   const policy = {
     'replication.policy.class': IDENTITY_POLICY,
@@ -400,7 +406,7 @@ function mirror(context: MirrorContext): MirrorResult {
                   authentication: clientAuth(
                     source.authentication,
                     sourceSecret,
-                    name,
+                    reader,
                   ),
                 }
               : {}),
@@ -455,7 +461,7 @@ function mirror(context: MirrorContext): MirrorResult {
               source.authentication === 'tls'
                 ? ['user.crt', 'user.key']
                 : ['password'],
-            purpose: `The credentials of KafkaUser ${name} on the source ${from} (${source.authentication}), which reads the mirrored topics`,
+            purpose: `The credentials of KafkaUser ${reader} on the source ${from} (${source.authentication}), which reads the mirrored topics`,
           },
         ]
       : []),
@@ -463,7 +469,7 @@ function mirror(context: MirrorContext): MirrorResult {
   const warnings =
     source.authentication !== 'none'
       ? [
-          `Mirroring reads ${from} as KafkaUser ${name}: create it there (authentication ${
+          `Mirroring reads ${from} as KafkaUser ${reader}: it must exist there (authentication ${
             source.authentication
           }; Read and Describe on topics ${topics.join(', ')}${
             groups.length > 0 ? ` and on groups ${groups.join(', ')}` : ''
