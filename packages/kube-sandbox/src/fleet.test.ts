@@ -381,6 +381,34 @@ describe('the demo fleet', () => {
       expect(Object.keys(secret.data).sort()).toEqual(['tls.crt', 'tls.key']);
     }
     expect(dev.api.list('kafka.strimzi.io/v1', 'Kafka')).toEqual([]);
+    // What clones of orders-kafka and payments-kafka need, provided as a platform team would.
+    for (const ns of DEV_NAMESPACES) {
+      const secrets = dev.api.list('v1', 'Secret', ns) as any[];
+      const keys = Object.fromEntries(
+        secrets.map(x => [x.metadata.name, Object.keys(x.data).sort()]),
+      );
+      expect(keys).toEqual({
+        'ca-pair-sslcerts': ['tls.crt', 'tls.key'],
+        'orders-kafka-source-ca': ['ca.crt'],
+        'orders-kafka-source-user': ['password'],
+        'clusterlink-source-tls': [
+          'cacerts.pem',
+          'fullchain.pem',
+          'privkey.pem',
+        ],
+        'password-encoder': ['password-encoder.txt'],
+        credential: ['plain-users.json'],
+      });
+    }
+    const reader = run.sandbox
+      .cluster('prod-us')
+      .api.get(
+        'kafka.strimzi.io/v1',
+        'KafkaUser',
+        'clone-reader',
+        'orders',
+      ) as any;
+    expect(reader.spec.authentication).toEqual({ type: 'scram-sha-512' });
 
     const manager = { manager: 'fleet-test' };
     for (const [api, ns, name] of [

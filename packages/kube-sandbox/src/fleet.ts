@@ -40,6 +40,6 @@ export const DEFAULT_FLEET: ReadonlyArray<
     port: 6554,
     crdSets: ['cfk-3.3.0', 'strimzi-0.51.0'],
     shows:
-      "CFK 3.3.0 and Strimzi 0.51.0 (v1 and v1beta2), open to kafka:environment:apply: namespaces team-a and team-b, ready for new environments (CFK's CA Secret ca-pair-sslcerts in each), no Kafka yet",
+      "CFK 3.3.0 and Strimzi 0.51.0 (v1 and v1beta2), open to kafka:environment:apply: namespaces team-a and team-b, ready for new environments (CFK's CA Secret ca-pair-sslcerts in each) and for clones of orders-kafka and payments-kafka (their Secrets), no Kafka yet",
   },
 ];

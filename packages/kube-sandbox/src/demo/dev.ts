@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadOrCreateCa } from '../state/certs';
 import { KubeObject } from '../types';
@@ -21,8 +22,55 @@ export const DEV_NAMESPACES = ['team-a', 'team-b'] as const;
 export const CFK_CA_SECRET = 'ca-pair-sslcerts';
 
 /**
+ * What a clone of the demo's production environments needs in a team namespace, as a platform
+ * team would provide it once (kafka:environment:clone names them in requiredSecrets and, with
+ * delivery by apply, checks them by name): for orders-kafka (prod-us, Strimzi) the source's CA
+ * and the credentials of its `clone-reader` KafkaUser; for payments-kafka (prod-eu, CFK) the
+ * ClusterLink's TLS material, the destination's password encoder and the internal listener's
+ * users. The values are the demo's own, made at start: the sandbox checks no certificate.
+ */
+export const CLONE_SECRETS = {
+  'orders-kafka-source-ca': ['ca.crt'],
+  'orders-kafka-source-user': ['password'],
+  'clusterlink-source-tls': ['cacerts.pem', 'fullchain.pem', 'privkey.pem'],
+  'password-encoder': ['password-encoder.txt'],
+  credential: ['plain-users.json'],
+} as const;
+
+function cloneSecrets(
+  namespaceName: string,
+  ca: { cert: string; key: string },
+): KubeObject[] {
+  const value = (key: string) => {
+    if (
+      key.endsWith('.crt') ||
+      key === 'cacerts.pem' ||
+      key === 'fullchain.pem'
+    )
+      return ca.cert;
+    if (key === 'privkey.pem') return ca.key;
+    if (key === 'plain-users.json')
+      return JSON.stringify({ kafka: randomBytes(12).toString('hex') });
+    return randomBytes(12).toString('hex');
+  };
+  return Object.entries(CLONE_SECRETS).map(
+    ([name, keys]) =>
+      ({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name, namespace: namespaceName },
+        type: 'Opaque',
+        data: Object.fromEntries(
+          keys.map(k => [k, Buffer.from(value(k)).toString('base64')]),
+        ),
+      } as KubeObject),
+  );
+}
+
+/**
  * The objects of dev. With the state folder, the namespaces get the CA Secret too: a CA of its
- * own (`<state>/dev/kafka-ca/`), generated on first start and reused, never the sandbox's.
+ * own (`<state>/dev/kafka-ca/`), generated on first start and reused, never the sandbox's; and
+ * the Secrets clones of the demo's environments need.
  */
 export function dev(context?: { stateDir: string }): KubeObject[] {
   const ca = context
@@ -42,6 +90,7 @@ export function dev(context?: { stateDir: string }): KubeObject[] {
               'tls.key': Buffer.from(ca.key).toString('base64'),
             },
           } as KubeObject,
+          ...cloneSecrets(name, ca),
         ]
       : []),
   ]);

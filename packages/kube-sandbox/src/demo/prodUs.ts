@@ -45,6 +45,33 @@ export function prodUs(): KubeObject[] {
       ['Describe', 'Read', 'Write'],
       orders,
     ),
+    // What the platform keeps on production for clones' mirrors (kafka:environment:clone's
+    // default data.sourceUser): read-only, every topic and group.
+    {
+      apiVersion: API,
+      kind: 'KafkaUser',
+      metadata: {
+        name: 'clone-reader',
+        namespace: NS,
+        labels: { 'strimzi.io/cluster': CLUSTER },
+      },
+      spec: {
+        authentication: { type: 'scram-sha-512' },
+        authorization: {
+          type: 'simple',
+          acls: [
+            {
+              resource: { type: 'topic', name: '*', patternType: 'literal' },
+              operations: ['Describe', 'DescribeConfigs', 'Read'],
+            },
+            {
+              resource: { type: 'group', name: '*', patternType: 'literal' },
+              operations: ['Describe', 'Read'],
+            },
+          ],
+        },
+      },
+    },
     user(
       API,
       NS,
