@@ -48,9 +48,10 @@ function spawnGroup(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd: string = repoRoot,
 ): Child {
   const child: ChildProcess = spawn(command, args, {
-    cwd: repoRoot,
+    cwd,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
@@ -271,8 +272,12 @@ export async function writeSuiteConfig(
 }
 
 /**
- * Starts packages/backend the way `yarn start` does, with a suite config (see
- * {@link writeSuiteConfig}), against the given sandbox.
+ * Starts packages/backend from source as `yarn start` does (the same entry point and source
+ * transform, NODE_ENV=development), with a suite config (see {@link writeSuiteConfig}), against
+ * the given sandbox; but without `backstage-cli package start`'s watcher. That one restarts the
+ * backend whenever a file it loaded changes, keeping the in-memory database across the restart:
+ * a scaffolder task that was running stays `processing` forever, with no process left to run
+ * it. A suite tests the code as it was when the suite started, whatever is edited meanwhile.
  */
 export async function startBackend(
   sandbox: RunningSandbox,
@@ -282,10 +287,18 @@ export async function startBackend(
   const baseUrl = suiteConfig.backendUrl;
   const configFile = suiteConfig.file;
   const child = spawnGroup(
-    'yarn',
-    ['workspace', 'backend', 'start', '--config', configFile],
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      'src/index',
+      '--config',
+      configFile,
+    ],
     // As `yarn start` runs it; Jest's NODE_ENV=test would turn guest sign-in off.
     { ...process.env, ...sandbox.env, NODE_ENV: 'development' },
+    path.join(repoRoot, 'packages/backend'),
   );
 
   const backend: RunningBackend = {
