@@ -4,7 +4,9 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
-import kafkaClustersPlugin from '@k8s-kafka/plugin-kafka-clusters';
+import kafkaClustersPlugin, {
+  kafkaClustersScaffolderModule,
+} from '@k8s-kafka/plugin-kafka-clusters';
 
 export default createApp({
   features: [
@@ -14,5 +16,7 @@ export default createApp({
     scaffolderPlugin,
     kubernetesPlugin,
     kafkaClustersPlugin,
+    // The create template's delivery fields (KafkaDeliveryPicker, KafkaApplyClusterPicker).
+    kafkaClustersScaffolderModule,
   ],
 });

@@ -12,11 +12,14 @@ import {
 import { registerKafkaClustersActions } from './actions';
 import { createFleetCache } from './service/cache/fleetCache';
 import { readFleetCacheSettings } from './service/config';
+import { createEnvironmentDeliveriesService } from './service/environments/deliveries';
+import { createEnvironmentsRouter } from './service/environments/router';
 import { createRouter } from './service/router';
 import { createKafkaStatusService } from './service/statusService';
 
 /**
- * The kafka-clusters backend plugin: Kafka cluster status per entity and for the fleet.
+ * The kafka-clusters backend plugin: Kafka cluster status per entity and for the fleet, and
+ * what the environment templates' forms may offer.
  *
  * @public
  */
@@ -77,6 +80,17 @@ export const kafkaClustersPlugin = createBackendPlugin({
           thresholds: settings.thresholds,
         });
         httpRouter.use(await createRouter({ httpAuth, statusService }));
+        httpRouter.use(
+          await createEnvironmentsRouter({
+            httpAuth,
+            deliveries: createEnvironmentDeliveriesService({
+              config,
+              clusters,
+              permissions: deps.permissions,
+              logger,
+            }),
+          }),
+        );
         registerKafkaClustersActions({
           actionsRegistry: deps.actionsRegistry,
           statusService,

@@ -17,11 +17,13 @@ export {
   kafkaEnvironmentTargetRules,
   type KafkaEnvironmentTarget,
 } from './actions/applyEnvironmentPermissions';
+// Moved to the shared packages (the kafka-clusters backend reads the settings too); still
+// exported here for code that imported them from this module.
+export { matchesGlob } from '@k8s-kafka/plugin-kafka-clusters-common';
 export {
-  matchesGlob,
   readApplySettings,
   type ApplySettings,
-} from './actions/applyEnvironmentConfig';
+} from '@k8s-kafka/plugin-kafka-clusters-node';
 export { scaffolderModuleKafkaEnvironments as default } from './module';
 export { readEnvironmentsConfig } from './environments/config';
 export type {

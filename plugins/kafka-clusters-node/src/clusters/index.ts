@@ -31,3 +31,4 @@ export {
   validateCatalogClusterUrl,
   type CatalogLocatorOptions,
 } from './catalogLocator';
+export { readApplySettings, type ApplySettings } from './applySettings';

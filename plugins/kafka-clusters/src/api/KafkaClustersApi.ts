@@ -4,6 +4,7 @@ import {
   KafkaClusterRef,
   KafkaClusterResponse,
   KafkaEntityStatusResponse,
+  KafkaEnvironmentDeliveriesResponse,
   KafkaFleetResponse,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 
@@ -30,6 +31,13 @@ export interface KafkaClustersApi {
    * does not say.
    */
   getKubernetesDashboards(): Promise<Record<string, string>>;
+
+  /**
+   * How this portal can deliver a Kafka environment: a pull request (where a GitHub
+   * integration has credentials) and the Kubernetes clusters open to direct apply. What the
+   * environment templates' delivery fields offer.
+   */
+  getEnvironmentDeliveries(): Promise<KafkaEnvironmentDeliveriesResponse>;
 }
 
 /**

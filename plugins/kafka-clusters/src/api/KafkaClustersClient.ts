@@ -5,6 +5,7 @@ import {
   KafkaClusterRef,
   KafkaClusterResponse,
   KafkaEntityStatusResponse,
+  KafkaEnvironmentDeliveriesResponse,
   KafkaFleetResponse,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { KafkaClustersApi } from './KafkaClustersApi';
@@ -48,6 +49,10 @@ export class KafkaClustersClient implements KafkaClustersApi {
         ref.namespace,
       )}/kafkas/${encodeSegment(ref.name)}`,
     );
+  }
+
+  async getEnvironmentDeliveries(): Promise<KafkaEnvironmentDeliveriesResponse> {
+    return this.#get(PLUGIN_ID, '/environments/deliveries');
   }
 
   async getKubernetesDashboards(): Promise<Record<string, string>> {

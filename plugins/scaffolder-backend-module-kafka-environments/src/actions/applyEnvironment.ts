@@ -23,24 +23,22 @@ import {
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ANNOTATION_ENVIRONMENT_ID,
+  applySettingKey,
   kafkaEnvironmentApplyPermission,
+  matchesGlob,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
+  ApplySettings,
   defaultOperatorFacts,
   KubeRequestError,
   KubernetesClusterAccess,
+  readApplySettings,
   readWatchedNamespaces,
   ServedResource,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import YAML from 'yaml';
 import { z as zod3 } from 'zod/v3';
-import {
-  ApplySettings,
-  applySettingKey,
-  matchesGlob,
-  readApplySettings,
-} from './applyEnvironmentConfig';
 import { examples } from './applyEnvironment.examples';
 import {
   KafkaEnvironmentTarget,

@@ -4,8 +4,10 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import { KAFKA_ENVIRONMENT_TARGET_RESOURCE_TYPE } from '@k8s-kafka/plugin-kafka-clusters-common';
-import { matchesGlob } from './applyEnvironmentConfig';
+import {
+  KAFKA_ENVIRONMENT_TARGET_RESOURCE_TYPE,
+  matchesGlob,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
 
 /**
  * Where `kafka:environment:apply` writes: one Kubernetes cluster (its configured name) and

@@ -1,4 +1,4 @@
-import { RootConfigService as Config } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 
 /**
  * One Kubernetes cluster's direct-apply settings,
@@ -8,17 +8,15 @@ import { RootConfigService as Config } from '@backstage/backend-plugin-api';
  */
 export interface ApplySettings {
   enabled: boolean;
-  /** Globs; `*` matches any run of characters. */
+  /** Globs; `*` matches any run of characters (`matchesGlob` of -common). */
   namespaces: string[];
   createNamespaces: boolean;
 }
 
-/** The configuration key of a cluster's apply settings, as error messages name it. */
-export const applySettingKey = (cluster: string, key?: string) =>
-  `kafkaClusters.kubernetesClusters.${cluster}.apply${key ? `.${key}` : ''}`;
-
 /**
- * Reads `kafkaClusters.kubernetesClusters.<cluster>.apply` of every cluster that has it.
+ * Reads `kafkaClusters.kubernetesClusters.<cluster>.apply` of every cluster that has it. The
+ * apply action enforces these settings; the kafka-clusters backend tells the form which
+ * clusters they open, so both read them here.
  *
  * @public
  */
@@ -39,18 +37,4 @@ export function readApplySettings(
     };
   }
   return settings;
-}
-
-/**
- * Whether a name matches a glob: `*` matches any run of characters (none included), every
- * other character itself.
- *
- * @public
- */
-export function matchesGlob(name: string, glob: string): boolean {
-  const pattern = glob
-    .split('*')
-    .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${pattern}$`).test(name);
 }

@@ -1,0 +1,10 @@
+import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
+import { kafkaApplyClusterPicker, kafkaDeliveryPicker } from './definitions';
+
+// Loaded by the form-field extensions only when the scaffolder builds a form.
+
+export const kafkaDeliveryPickerField = createFormField(kafkaDeliveryPicker);
+
+export const kafkaApplyClusterPickerField = createFormField(
+  kafkaApplyClusterPicker,
+);

@@ -1,0 +1,13 @@
+export { kafkaClustersScaffolderModule } from './module';
+export {
+  KafkaDeliveryPickerFieldExtension,
+  KafkaApplyClusterPickerFieldExtension,
+} from './legacy';
+export {
+  KafkaDeliveryPickerFieldSchema,
+  type KafkaDeliveryPickerProps,
+} from './KafkaDeliveryPicker/schema';
+export {
+  KafkaApplyClusterPickerFieldSchema,
+  type KafkaApplyClusterPickerProps,
+} from './KafkaApplyClusterPicker/schema';
