@@ -396,6 +396,7 @@ describe('the demo fleet', () => {
           'fullchain.pem',
           'privkey.pem',
         ],
+        'password-encoder-secret': ['password-encoder.txt'],
         'password-encoder': ['password-encoder.txt'],
         credential: ['plain-users.json'],
       });

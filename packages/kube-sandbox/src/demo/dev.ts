@@ -33,6 +33,8 @@ export const CLONE_SECRETS = {
   'orders-kafka-source-ca': ['ca.crt'],
   'orders-kafka-source-user': ['password'],
   'clusterlink-source-tls': ['cacerts.pem', 'fullchain.pem', 'privkey.pem'],
+  // payments-kafka names its own encoder; a clone of a Kafka without one gets the default name.
+  'password-encoder-secret': ['password-encoder.txt'],
   'password-encoder': ['password-encoder.txt'],
   credential: ['plain-users.json'],
 } as const;

@@ -98,7 +98,7 @@ describe('reference maps against the demo fleet', () => {
     expect(counts(edges(FLEET_OBJECTS['prod-us']()))).toEqual({
       'KafkaNodePool → Kafka': 2,
       'KafkaTopic → Kafka': 4,
-      'KafkaUser → Kafka': 2,
+      'KafkaUser → Kafka': 3,
     });
   });
 
@@ -107,7 +107,7 @@ describe('reference maps against the demo fleet', () => {
     expect(counts(found)).toEqual({
       'KafkaNodePool → Kafka': 2,
       'KafkaTopic → Kafka': 3,
-      'KafkaUser → Kafka': 2,
+      'KafkaUser → Kafka': 3,
       'KafkaConnect → Kafka': 1,
       'KafkaConnector → KafkaConnect': 1,
       'KafkaMirrorMaker2 → Kafka': 1,

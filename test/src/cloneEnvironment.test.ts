@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import {
+  RunningBackend,
+  RunningSandbox,
+  startBackend,
+  startSandboxProcess,
+  waitFor,
+  writeSuiteConfig,
+} from './lib/portal';
+
+/*
+ * kafka:environment:clone in the running portal: a template's task clones a live production
+ * environment of the demo fleet (Strimzi's orders-kafka on prod-us, CFK's payments-kafka on
+ * prod-eu) into a team namespace of the dev cluster with its chosen topics mirrored, applies it
+ * with kafka:environment:apply and waits until the kafka-clusters backend calls it healthy,
+ * while the simulator provisions it and the mirror reaches the source's external listener.
+ */
+
+describe('kafka:environment:clone in the portal', () => {
+  let sandbox: RunningSandbox;
+  let backend: RunningBackend;
+  let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
+  let token: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-clone-suite-'));
+
+  beforeAll(async () => {
+    const template = path.join(dir, 'template.yaml');
+    fs.writeFileSync(
+      template,
+      YAML.stringify({
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        kind: 'Template',
+        metadata: { name: 'suite-clone', title: 'Clone (suite)' },
+        spec: {
+          owner: 'platform',
+          type: 'kafka-environment',
+          parameters: [{ properties: {} }],
+          steps: [
+            {
+              id: 'clone',
+              action: 'kafka:environment:clone',
+              input: {
+                sourceCluster: '${{ parameters.sourceCluster }}',
+                sourceNamespace: '${{ parameters.sourceNamespace }}',
+                sourceName: '${{ parameters.sourceName }}',
+                targetCluster: 'dev',
+                namespace: '${{ parameters.namespace }}',
+                data: { topics: '${{ parameters.topics }}' },
+                delivery: 'apply',
+              },
+            },
+            {
+              id: 'apply',
+              action: 'kafka:environment:apply',
+              input: {
+                cluster: 'dev',
+                path: '${{ steps.clone.output.path }}',
+                waitUntilHealthy: true,
+                timeoutSeconds: 400,
+              },
+            },
+          ],
+          output: { expiresAt: '${{ steps.clone.output.expiresAt }}' },
+        },
+      }),
+    );
+    sandbox = await startSandboxProcess();
+    const locations = (
+      sandbox.appConfig() as { catalog: { locations: unknown[] } }
+    ).catalog.locations;
+    config = await writeSuiteConfig(sandbox, {
+      catalog: {
+        locations: [...locations, { type: 'file', target: template }],
+      },
+    });
+    backend = await startBackend(sandbox, config);
+    token = await backend.guestToken();
+    await waitFor(
+      'the suite template in the catalog',
+      async () =>
+        (
+          await api(
+            'GET',
+            '/api/catalog/entities/by-name/template/default/suite-clone',
+          )
+        ).status === 200 || undefined,
+      60_000,
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    await sandbox?.stop();
+    config?.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function api(method: string, route: string, body?: unknown) {
+    const res = await fetch(`${backend.baseUrl}${route}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: any = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  /** Runs the template to its end; the task log, or an Error with it and the backend's output. */
+  async function runTemplate(values: Record<string, unknown>) {
+    const created = await api('POST', '/api/scaffolder/v2/tasks', {
+      templateRef: 'template:default/suite-clone',
+      values,
+    });
+    expect(created.status).toBe(201);
+    const taskId = created.body.id;
+    const task = await waitFor(
+      'the task to end',
+      async () => {
+        const { body } = await api('GET', `/api/scaffolder/v2/tasks/${taskId}`);
+        return ['completed', 'failed', 'cancelled'].includes(body.status)
+          ? body
+          : undefined;
+      },
+      450_000,
+    );
+    const { body: events } = await api(
+      'GET',
+      `/api/scaffolder/v2/tasks/${taskId}/events`,
+    );
+    const log = (events as { type: string; body: { message?: string } }[])
+      .filter(e => e.type === 'log')
+      .map(e => e.body.message ?? '');
+    if (task.status !== 'completed') {
+      throw new Error(
+        `The task ${task.status}:\n${log.join('\n')}\n--- backend ---\n${backend
+          .output()
+          .slice(-4000)}`,
+      );
+    }
+    return { log, output: task.spec ? task : task };
+  }
+
+  it('clones Strimzi orders-kafka from prod-us into dev/team-a: healthy, its topics mirrored through orders external listener', async () => {
+    const { log } = await runTemplate({
+      sourceCluster: 'prod-us',
+      sourceNamespace: 'orders',
+      sourceName: 'orders-kafka',
+      namespace: 'team-a',
+      topics: ['orders-*'],
+    });
+    expect(log.join('\n')).toContain(
+      'The 2 Secrets the clone needs exist in team-a (checked by name only)',
+    );
+    const progress = log.filter(l =>
+      l.includes('Kafka dev/team-a/orders-kafka:'),
+    );
+    expect(progress.at(-1)).toContain('healthy');
+
+    const { status, body } = await api(
+      'GET',
+      '/api/kafka-clusters/clusters/dev/namespaces/team-a/kafkas/orders-kafka',
+    );
+    expect(status).toBe(200);
+    expect(body.status.health).toBe('healthy');
+    // The mirror is the clone's, writing into it from orders' external listener, healthy.
+    expect(
+      body.status.links.map((l: any) => ({
+        type: l.type,
+        name: l.resource.name,
+        role: l.role,
+        source: l.peer.bootstrapServers,
+        topicsPattern: l.topicsPattern,
+        health: l.health,
+      })),
+    ).toEqual([
+      {
+        type: 'mirror-maker-2',
+        name: 'orders-kafka-mirror',
+        role: 'destination',
+        source: expect.stringMatching(/\.lb\.prod-us\.example\.com:9094$/),
+        topicsPattern:
+          'orders-audit|orders-cancelled|orders-created|orders-fulfilled',
+        health: 'healthy',
+      },
+    ]);
+  }, 600_000);
+
+  it('clones CFK payments-kafka from prod-eu into dev/team-b: healthy, its topic mirrored by a ClusterLink', async () => {
+    const { log } = await runTemplate({
+      sourceCluster: 'prod-eu',
+      sourceNamespace: 'payments',
+      sourceName: 'payments-kafka',
+      namespace: 'team-b',
+      topics: ['payments.ledger'],
+    });
+    const progress = log.filter(l =>
+      l.includes('Kafka dev/team-b/payments-kafka:'),
+    );
+    expect(progress.at(-1)).toContain('healthy');
+    const { status, body } = await api(
+      'GET',
+      '/api/kafka-clusters/clusters/dev/namespaces/team-b/kafkas/payments-kafka',
+    );
+    expect(status).toBe(200);
+    expect(body.status.health).toBe('healthy');
+    expect(
+      body.status.links.map((l: any) => ({
+        type: l.type,
+        name: l.resource.name,
+        role: l.role,
+        state: l.state,
+        mirrorTopics: l.mirrorTopics.map((t: any) => [t.name, t.status]),
+        health: l.health,
+      })),
+    ).toEqual([
+      {
+        type: 'cluster-link',
+        name: 'payments-kafka-link',
+        role: 'destination',
+        state: 'CREATED',
+        mirrorTopics: [['payments.ledger', 'ACTIVE']],
+        health: 'healthy',
+      },
+    ]);
+  }, 600_000);
+});
