@@ -107,7 +107,7 @@ describe('reference maps against the demo fleet', () => {
     expect(counts(found)).toEqual({
       'KafkaNodePool → Kafka': 2,
       'KafkaTopic → Kafka': 3,
-      'KafkaUser → Kafka': 3,
+      'KafkaUser → Kafka': 2,
       'KafkaConnect → Kafka': 1,
       'KafkaConnector → KafkaConnect': 1,
       'KafkaMirrorMaker2 → Kafka': 1,
