@@ -108,6 +108,8 @@ const inputSchema = (zod: typeof zod3) =>
             ),
         })
         .strict()
+        // A template passes null for "no data" (an expression cannot leave a key out).
+        .nullable()
         .optional()
         .describe('Data to mirror from the source into the clone'),
       owner: p

@@ -369,35 +369,44 @@ export function cloneEnvironment(
   const rootAnnotations = root.metadata.annotations ?? {};
   const service = spec.service ?? rootLabels[ENVIRONMENT_LABELS.kubernetesId];
   const owner = spec.owner ?? rootAnnotations[ENVIRONMENT_ANNOTATIONS.owner];
-  const ownership = (object: RenderedObject, from: string | undefined) => ({
-    ...object,
-    metadata: {
-      ...object.metadata,
-      ...(service || object.metadata.labels
+  // Metadata in the order a reader expects: name, namespace, labels, annotations.
+  const ownership = (
+    object: RenderedObject,
+    from: string | undefined,
+  ): RenderedObject => {
+    const { name, namespace, labels, annotations, ...rest } = object.metadata;
+    const withService =
+      service || labels
         ? {
             labels: {
-              ...object.metadata.labels,
+              ...labels,
               ...(service
                 ? { [ENVIRONMENT_LABELS.kubernetesId]: service }
                 : {}),
             },
           }
-        : {}),
-      annotations: {
-        ...object.metadata.annotations,
-        ...(owner ? { [ENVIRONMENT_ANNOTATIONS.owner]: owner } : {}),
-        [ENVIRONMENT_ANNOTATIONS.environmentId]: environmentId,
-        // A clone of a clone names the environment the configuration first came from.
-        [CLONE_ANNOTATIONS.clonedFrom]:
-          object.metadata.annotations?.[CLONE_ANNOTATIONS.clonedFrom] ??
-          from ??
-          '',
-        ...(spec.expiresAt
-          ? { [CLONE_ANNOTATIONS.expiresAt]: spec.expiresAt }
-          : {}),
+        : {};
+    return {
+      ...object,
+      metadata: {
+        name,
+        namespace,
+        ...withService,
+        annotations: {
+          ...annotations,
+          ...(owner ? { [ENVIRONMENT_ANNOTATIONS.owner]: owner } : {}),
+          [ENVIRONMENT_ANNOTATIONS.environmentId]: environmentId,
+          // A clone of a clone names the environment the configuration first came from.
+          [CLONE_ANNOTATIONS.clonedFrom]:
+            annotations?.[CLONE_ANNOTATIONS.clonedFrom] ?? from ?? '',
+          ...(spec.expiresAt
+            ? { [CLONE_ANNOTATIONS.expiresAt]: spec.expiresAt }
+            : {}),
+        },
+        ...rest,
       },
-    },
-  });
+    };
+  };
 
   let clone: RenderedObject[] = [];
   const sourceNames = new Map<string, string>();
