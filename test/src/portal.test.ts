@@ -84,25 +84,34 @@ describe('the portal on its embedded default', () => {
     expect(names).toEqual(['orders', 'payments', 'shipping']);
   }, 70_000);
 
-  it('registers the Kafka environment template and its action', async () => {
-    const template = await waitFor(
-      'the template to be ingested',
+  it('registers the Kafka environment templates (create, clone) and their actions', async () => {
+    const templates = await waitFor(
+      'the templates to be ingested',
       async () => {
         const { body } = await getJson(
           '/api/catalog/entities?filter=kind=template',
         );
-        return (body as { metadata: { name: string } }[]).find(
-          e => e.metadata.name === 'kafka-environment',
-        );
+        const names = (body as { metadata: { name: string } }[])
+          .map(e => e.metadata.name)
+          .sort();
+        return names.includes('kafka-environment') &&
+          names.includes('kafka-environment-clone')
+          ? names
+          : undefined;
       },
       60_000,
     );
-    expect(template).toBeDefined();
+    expect(templates).toEqual(['kafka-environment', 'kafka-environment-clone']);
 
     const actions = await getJson('/api/scaffolder/v2/actions');
     expect(actions.status).toBe(200);
-    expect((actions.body as { id: string }[]).map(a => a.id)).toContain(
-      'kafka:environment:create',
+    const ids = (actions.body as { id: string }[]).map(a => a.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'kafka:environment:create',
+        'kafka:environment:clone',
+        'kafka:environment:apply',
+      ]),
     );
   }, 70_000);
 
