@@ -25,6 +25,21 @@ export const ANNOTATION_KAFKA_REF = 'k8s-kafka.io/kafka-ref';
 export const ANNOTATION_ENVIRONMENT_ID = 'k8s-kafka.io/environment-id';
 
 /**
+ * Annotation on every object of a clone (`kafka:environment:clone`): the object it was cloned
+ * from, `<cluster>/<namespace>/<Kind>/<name>@<generation>`.
+ *
+ * @public
+ */
+export const ANNOTATION_CLONED_FROM = 'k8s-kafka.io/cloned-from';
+
+/**
+ * Annotation on every object of an ephemeral clone: the ISO time after which it may be removed.
+ *
+ * @public
+ */
+export const ANNOTATION_EXPIRES_AT = 'k8s-kafka.io/expires-at';
+
+/**
  * The Kubernetes plugin's entity annotations, which this suite follows as they are.
  *
  * @public

@@ -129,6 +129,20 @@ export interface KafkaStatusFreshness {
 }
 
 /**
+ * Where a Kafka cluster's environment came from.
+ *
+ * @public
+ */
+export interface KafkaEnvironmentInfo {
+  /** `k8s-kafka.io/environment-id`: `<kubernetes cluster>/<namespace>/<name>`. */
+  id?: string;
+  /** `k8s-kafka.io/cloned-from`: the source object of a clone. */
+  clonedFrom?: string;
+  /** `k8s-kafka.io/expires-at`: when an ephemeral clone may be removed (ISO time). */
+  expiresAt?: string;
+}
+
+/**
  * Everything the suite knows about one Kafka cluster, whichever operator runs it. The verdict
  * (`health`) follows the table in this package's README.
  *
@@ -158,6 +172,11 @@ export interface KafkaClusterStatus {
   listeners: KafkaListenerStatus[];
   authorization?: { type: string };
   links: KafkaLinkStatus[];
+  /**
+   * The environment the Kafka CR belongs to, as its annotations say (kafka:environment:create
+   * and clone write them); absent for a Kafka made by other means.
+   */
+  environment?: KafkaEnvironmentInfo;
   versions: KafkaVersions;
   /** Recent Warning events of the CR, its pods, PVCs and pod controllers, newest first. */
   events: KafkaEventSummary[];

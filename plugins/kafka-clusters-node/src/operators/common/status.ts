@@ -1,8 +1,12 @@
 import {
+  ANNOTATION_CLONED_FROM,
+  ANNOTATION_ENVIRONMENT_ID,
+  ANNOTATION_EXPIRES_AT,
   HealthReason,
   KafkaAccessStatus,
   KafkaClusterStatus,
   KafkaComponentStatus,
+  KafkaEnvironmentInfo,
   KafkaLinkStatus,
   KafkaTopicStatus,
   KubernetesObjectRef,
@@ -83,4 +87,26 @@ export function finishStatus(
     observedAt: ctx.observedAt,
     thresholds: ctx.thresholds,
   });
+}
+
+const ENVIRONMENT_KEYS = {
+  id: ANNOTATION_ENVIRONMENT_ID,
+  clonedFrom: ANNOTATION_CLONED_FROM,
+  expiresAt: ANNOTATION_EXPIRES_AT,
+} as const;
+
+/** The annotations a Kafka CR's projection keeps for {@link environmentInfo}. */
+export const ENVIRONMENT_ANNOTATION_KEYS: readonly string[] =
+  Object.values(ENVIRONMENT_KEYS);
+
+/** A Kafka CR's environment, from its kept annotations; undefined when it has none. */
+export function environmentInfo(
+  annotations: Record<string, string>,
+): KafkaEnvironmentInfo | undefined {
+  const info: KafkaEnvironmentInfo = {};
+  for (const [field, key] of Object.entries(ENVIRONMENT_KEYS)) {
+    if (annotations[key])
+      info[field as keyof KafkaEnvironmentInfo] = annotations[key];
+  }
+  return Object.keys(info).length > 0 ? info : undefined;
 }

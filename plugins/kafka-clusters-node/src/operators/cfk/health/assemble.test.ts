@@ -262,6 +262,30 @@ describe('CFK: reconciliation paused (platform.confluent.io/block-reconcile)', (
   });
 });
 
+describe('CFK: the environment a clone belongs to', () => {
+  it('is read from the Kafka CR’s annotations', () => {
+    const status = one(
+      withKafka([
+        cfkKafka({
+          annotations: {
+            'k8s-kafka.io/environment-id': 'dev/team-b/kafka',
+            'k8s-kafka.io/cloned-from':
+              'prod-eu/payments/Kafka/payments-kafka@3',
+            'k8s-kafka.io/expires-at': '2026-12-10T09:00:00Z',
+          },
+        }),
+        statefulSet({ name: 'kafka', type: 'kafka', owner: 'Kafka' }),
+        ...cfkPodsAndPvcs('kafka', 'kafka', 3),
+      ]),
+    );
+    expect(status.environment).toEqual({
+      id: 'dev/team-b/kafka',
+      clonedFrom: 'prod-eu/payments/Kafka/payments-kafka@3',
+      expiresAt: '2026-12-10T09:00:00Z',
+    });
+  });
+});
+
 describe('CFK: a crash-looping broker', () => {
   const objects = withKafka([
     cfkKafka({ status: { readyReplicas: 2 } }),

@@ -10,7 +10,11 @@ import { ruleContext } from '../../common/context';
 import { serviceOf } from '../../common/endpoints';
 import { GroupResult } from '../../common/groups';
 import { keyOf, refOf } from '../../common/meta';
-import { StatusParts, finishStatus } from '../../common/status';
+import {
+  environmentInfo,
+  StatusParts,
+  finishStatus,
+} from '../../common/status';
 import { reason } from '../../common/verdict';
 import {
   ProjectedCfkClusterLink,
@@ -279,6 +283,7 @@ function buildStatus(
     operator: 'cfk',
     apiVersion: kafka.meta.apiVersion,
     labels: kafka.meta.labels,
+    environment: environmentInfo(kafka.meta.annotations),
     reconcile: {
       caughtUp: brokers.caughtUp,
       conditions: kafka.conditions,

@@ -4,6 +4,7 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { projectConditions } from '../../common/conditions';
 import { ProjectedMeta, projectMeta } from '../../common/meta';
+import { ENVIRONMENT_ANNOTATION_KEYS } from '../../common/status';
 import {
   NameRef,
   asObject,
@@ -24,7 +25,7 @@ export const CFK_GOOD_CONDITIONS: ReadonlySet<string> = new Set(
   cfkFacts.goodConditions,
 );
 
-const CR_ANNOTATIONS = [CFK_BLOCK_RECONCILE];
+const CR_ANNOTATIONS = [CFK_BLOCK_RECONCILE, ...ENVIRONMENT_ANNOTATION_KEYS];
 
 /**
  * A CFK cluster CR (Kafka, KRaftController, Zookeeper, SchemaRegistry, Connect, KsqlDB,

@@ -1,4 +1,8 @@
 import { InputError } from '@backstage/errors';
+import {
+  ANNOTATION_CLONED_FROM,
+  ANNOTATION_EXPIRES_AT,
+} from '@k8s-kafka/plugin-kafka-clusters-common';
 import { OperatorFacts } from '../facts';
 import { findReferences } from '../references';
 import {
@@ -28,9 +32,9 @@ import {
  */
 export const CLONE_ANNOTATIONS = {
   /** `<cluster>/<namespace>/<Kind>/<name>@<generation>` of the object it was cloned from. */
-  clonedFrom: 'k8s-kafka.io/cloned-from',
+  clonedFrom: ANNOTATION_CLONED_FROM,
   /** ISO time after which an ephemeral clone may be removed. */
-  expiresAt: 'k8s-kafka.io/expires-at',
+  expiresAt: ANNOTATION_EXPIRES_AT,
   /** On what a clone adds to replicate data (not configuration of the source). */
   clonePart: 'k8s-kafka.io/clone-part',
 } as const;

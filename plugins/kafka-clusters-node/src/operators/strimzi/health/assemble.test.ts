@@ -381,6 +381,38 @@ describe.each(VERSIONS)('Strimzi %s: paused reconciliation', version => {
   });
 });
 
+describe.each(VERSIONS)(
+  'Strimzi %s: the environment a clone belongs to',
+  version => {
+    it('is read from the Kafka CR’s annotations', () => {
+      const status = one(
+        strimziEnvironment({
+          version,
+          kafka: {
+            version,
+            annotations: {
+              'k8s-kafka.io/environment-id': 'dev/team-a/my-cluster',
+              'k8s-kafka.io/cloned-from': 'prod-us/orders/Kafka/orders-kafka@7',
+              'k8s-kafka.io/expires-at': '2026-12-10T09:00:00Z',
+              'k8s-kafka.io/unrelated': 'not kept',
+            },
+          },
+        }),
+      );
+      expect(status.environment).toEqual({
+        id: 'dev/team-a/my-cluster',
+        clonedFrom: 'prod-us/orders/Kafka/orders-kafka@7',
+        expiresAt: '2026-12-10T09:00:00Z',
+      });
+      expect(status.health).toBe('healthy');
+    });
+
+    it('is absent for a Kafka made by other means', () => {
+      expect(one(strimziEnvironment({ version })).environment).toBeUndefined();
+    });
+  },
+);
+
 describe('Strimzi: pending PVC, no ready broker, lost quorum', () => {
   const pending = {
     ready: false,

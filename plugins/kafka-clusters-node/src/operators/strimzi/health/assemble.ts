@@ -8,7 +8,11 @@ import { assessChange, changeReasons } from '../../common/change';
 import { isConditionTrue } from '../../common/conditions';
 import { ruleContext } from '../../common/context';
 import { ProjectedMeta, keyOf, refOf } from '../../common/meta';
-import { StatusParts, finishStatus } from '../../common/status';
+import {
+  environmentInfo,
+  StatusParts,
+  finishStatus,
+} from '../../common/status';
 import { MirrorCluster, ProjectedStrimziMirrorMaker2 } from './appProjections';
 import { strimziTopicStatus, strimziUserStatus } from './children';
 import {
@@ -234,6 +238,7 @@ function buildStatus(
     operator: 'strimzi',
     apiVersion: kafka.meta.apiVersion,
     labels: kafka.meta.labels,
+    environment: environmentInfo(kafka.meta.annotations),
     reconcile: {
       caughtUp:
         kafka.observedGeneration !== undefined

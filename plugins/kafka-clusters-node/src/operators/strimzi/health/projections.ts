@@ -4,6 +4,7 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import { projectConditions } from '../../common/conditions';
 import { ProjectedMeta, projectMeta } from '../../common/meta';
+import { ENVIRONMENT_ANNOTATION_KEYS } from '../../common/status';
 import { asObject, bool, get, list, num, str, strings } from '../../common/raw';
 import { STRIMZI_ANNOTATIONS, strimziFacts } from '../facts';
 
@@ -115,7 +116,10 @@ function projectListeners(object: unknown): KafkaListenerStatus[] {
 export function projectStrimziKafka(
   object: unknown,
 ): ProjectedStrimziKafka | undefined {
-  const base = projectStrimziStatus(object);
+  const base = projectStrimziStatus(object, [
+    STRIMZI_PAUSE,
+    ...ENVIRONMENT_ANNOTATION_KEYS,
+  ]);
   if (!base) {
     return undefined;
   }
