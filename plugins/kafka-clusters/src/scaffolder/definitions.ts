@@ -5,6 +5,11 @@ import {
 } from './KafkaApplyClusterPicker/KafkaApplyClusterPicker';
 import { KafkaApplyClusterPickerFieldSchema } from './KafkaApplyClusterPicker/schema';
 import {
+  KafkaClusterPicker,
+  validateKafkaCluster,
+} from './KafkaClusterPicker/KafkaClusterPicker';
+import { KafkaClusterPickerFieldSchema } from './KafkaClusterPicker/schema';
+import {
   KafkaDeliveryPicker,
   validateKafkaDelivery,
 } from './KafkaDeliveryPicker/KafkaDeliveryPicker';
@@ -26,9 +31,19 @@ export const kafkaApplyClusterPicker = {
   schema: KafkaApplyClusterPickerFieldSchema,
 };
 
+export const kafkaClusterPicker = {
+  name: 'KafkaClusterPicker',
+  component: KafkaClusterPicker,
+  validation: validateKafkaCluster,
+  schema: KafkaClusterPickerFieldSchema,
+};
+
 /** As the old frontend system and the scaffolder's own form take them. */
 export const legacyOptions = (
-  field: typeof kafkaDeliveryPicker | typeof kafkaApplyClusterPicker,
+  field:
+    | typeof kafkaDeliveryPicker
+    | typeof kafkaApplyClusterPicker
+    | typeof kafkaClusterPicker,
 ): FieldExtensionOptions<any, any> => ({
   ...field,
   schema: field.schema.schema,

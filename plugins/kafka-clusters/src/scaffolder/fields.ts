@@ -1,5 +1,9 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
-import { kafkaApplyClusterPicker, kafkaDeliveryPicker } from './definitions';
+import {
+  kafkaApplyClusterPicker,
+  kafkaClusterPicker,
+  kafkaDeliveryPicker,
+} from './definitions';
 
 // Loaded by the form-field extensions only when the scaffolder builds a form.
 
@@ -8,3 +12,5 @@ export const kafkaDeliveryPickerField = createFormField(kafkaDeliveryPicker);
 export const kafkaApplyClusterPickerField = createFormField(
   kafkaApplyClusterPicker,
 );
+
+export const kafkaClusterPickerField = createFormField(kafkaClusterPicker);

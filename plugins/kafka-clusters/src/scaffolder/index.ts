@@ -2,6 +2,7 @@ export { kafkaClustersScaffolderModule } from './module';
 export {
   KafkaDeliveryPickerFieldExtension,
   KafkaApplyClusterPickerFieldExtension,
+  KafkaClusterPickerFieldExtension,
 } from './legacy';
 export {
   KafkaDeliveryPickerFieldSchema,
@@ -11,3 +12,8 @@ export {
   KafkaApplyClusterPickerFieldSchema,
   type KafkaApplyClusterPickerProps,
 } from './KafkaApplyClusterPicker/schema';
+export {
+  KafkaClusterPickerFieldSchema,
+  type KafkaClusterPickerProps,
+  type KafkaClusterPickerValue,
+} from './KafkaClusterPicker/schema';

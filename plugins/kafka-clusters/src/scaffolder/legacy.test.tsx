@@ -11,11 +11,16 @@ import {
   validateKafkaApplyCluster,
 } from './KafkaApplyClusterPicker/KafkaApplyClusterPicker';
 import {
+  KafkaClusterPicker,
+  validateKafkaCluster,
+} from './KafkaClusterPicker/KafkaClusterPicker';
+import {
   KafkaDeliveryPicker,
   validateKafkaDelivery,
 } from './KafkaDeliveryPicker/KafkaDeliveryPicker';
 import {
   KafkaApplyClusterPickerFieldExtension,
+  KafkaClusterPickerFieldExtension,
   KafkaDeliveryPickerFieldExtension,
 } from './legacy';
 
@@ -35,17 +40,22 @@ describe('the field extensions for the old frontend system', () => {
           <ScaffolderFieldExtensions>
             <KafkaDeliveryPickerFieldExtension />
             <KafkaApplyClusterPickerFieldExtension />
+            <KafkaClusterPickerFieldExtension />
           </ScaffolderFieldExtensions>
         }
       />,
     );
     expect(
-      screen.getByText('KafkaDeliveryPicker, KafkaApplyClusterPicker'),
+      screen.getByText(
+        'KafkaDeliveryPicker, KafkaApplyClusterPicker, KafkaClusterPicker',
+      ),
     ).toBeInTheDocument();
-    const [delivery, cluster] = collected;
+    const [delivery, cluster, kafka] = collected;
     expect(delivery.component).toBe(KafkaDeliveryPicker);
     expect(delivery.validation).toBe(validateKafkaDelivery);
     expect(cluster.component).toBe(KafkaApplyClusterPicker);
     expect(cluster.validation).toBe(validateKafkaApplyCluster);
+    expect(kafka.component).toBe(KafkaClusterPicker);
+    expect(kafka.validation).toBe(validateKafkaCluster);
   });
 });

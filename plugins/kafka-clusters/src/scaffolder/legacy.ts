@@ -2,6 +2,7 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { kafkaClustersPlugin } from '../legacy';
 import {
   kafkaApplyClusterPicker,
+  kafkaClusterPicker,
   kafkaDeliveryPicker,
   legacyOptions,
 } from './definitions';
@@ -26,3 +27,13 @@ export const KafkaApplyClusterPickerFieldExtension =
   kafkaClustersPlugin.provide(
     createScaffolderFieldExtension(legacyOptions(kafkaApplyClusterPicker)),
   );
+
+/**
+ * `KafkaClusterPicker` for apps on the old frontend system: place it inside
+ * `<ScaffolderFieldExtensions>` of the scaffolder's route.
+ *
+ * @public
+ */
+export const KafkaClusterPickerFieldExtension = kafkaClustersPlugin.provide(
+  createScaffolderFieldExtension(legacyOptions(kafkaClusterPicker)),
+);

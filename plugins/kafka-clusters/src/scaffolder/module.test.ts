@@ -2,11 +2,12 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import { formFieldsApiRef } from '@backstage/plugin-scaffolder-react/alpha';
 import { KafkaApplyClusterPicker } from './KafkaApplyClusterPicker/KafkaApplyClusterPicker';
+import { KafkaClusterPicker } from './KafkaClusterPicker/KafkaClusterPicker';
 import { KafkaDeliveryPicker } from './KafkaDeliveryPicker/KafkaDeliveryPicker';
 import { kafkaClustersScaffolderModule } from './module';
 
 describe('kafkaClustersScaffolderModule', () => {
-  it("adds both fields to the scaffolder's form fields, in an app with the scaffolder", async () => {
+  it("adds the three fields to the scaffolder's form fields, in an app with the scaffolder", async () => {
     const { apis } = renderTestApp({
       features: [scaffolderPlugin, kafkaClustersScaffolderModule],
     });
@@ -22,6 +23,7 @@ describe('kafkaClustersScaffolderModule', () => {
     expect(ours).toEqual({
       KafkaDeliveryPicker,
       KafkaApplyClusterPicker,
+      KafkaClusterPicker,
     });
   });
 });

@@ -17,15 +17,27 @@ export const kafkaApplyClusterPickerFormField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/kafka-cluster-picker`. */
+export const kafkaClusterPickerFormField = FormFieldBlueprint.make({
+  name: 'kafka-cluster-picker',
+  params: {
+    field: () => import('./fields').then(m => m.kafkaClusterPickerField),
+  },
+});
+
 /**
  * The kafka-clusters form fields of the scaffolder, for the new frontend system:
- * `KafkaDeliveryPicker` and `KafkaApplyClusterPicker`. A module of the scaffolder plugin
- * (its fields attach to `api:scaffolder/form-fields`); install it beside the kafka-clusters
- * plugin, whose API client the fields use.
+ * `KafkaDeliveryPicker`, `KafkaApplyClusterPicker` and `KafkaClusterPicker`. A module of
+ * the scaffolder plugin (its fields attach to `api:scaffolder/form-fields`); install it
+ * beside the kafka-clusters plugin, whose API client the fields use.
  *
  * @public
  */
 export const kafkaClustersScaffolderModule = createFrontendModule({
   pluginId: 'scaffolder',
-  extensions: [kafkaDeliveryPickerFormField, kafkaApplyClusterPickerFormField],
+  extensions: [
+    kafkaDeliveryPickerFormField,
+    kafkaApplyClusterPickerFormField,
+    kafkaClusterPickerFormField,
+  ],
 });

@@ -13,6 +13,7 @@ import { BACKEND } from '../../__testUtils__/server';
 import { testAppOptions } from '../../__testUtils__/testApp';
 import {
   kafkaApplyClusterPicker,
+  kafkaClusterPicker,
   kafkaDeliveryPicker,
   legacyOptions,
 } from '../definitions';
@@ -67,7 +68,7 @@ const repoUrlStandIn: FieldExtensionOptions<string> = {
 
 /**
  * The template's Delivery page (or another `page`) in the scaffolder's own form (the
- * `Stepper` the template page renders), with these fields and the real client; earlier
+ * `Stepper` the template page renders), with this package's fields and the real client; earlier
  * pages' answers as `initialState`. Answers what the form submitted, once it has.
  */
 export async function renderDeliveryPage(
@@ -86,6 +87,7 @@ export async function renderDeliveryPage(
       extensions={[
         legacyOptions(kafkaDeliveryPicker),
         legacyOptions(kafkaApplyClusterPicker),
+        legacyOptions(kafkaClusterPicker),
         repoUrlStandIn,
       ]}
       initialState={initialState}

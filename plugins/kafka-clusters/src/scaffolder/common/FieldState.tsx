@@ -15,8 +15,10 @@ export function FieldState(props: {
   onRetry: () => void;
   /** Shown when there is nothing to choose from. */
   empty?: { title: string; description: ReactNode };
+  /** Shown below, whatever the state. */
+  children?: ReactNode;
 }) {
-  const { title, what, loading, error, onRetry, empty } = props;
+  const { title, what, loading, error, onRetry, empty, children } = props;
   let body: ReactNode = null;
   if (loading) body = <LoadingState what={what} lines={1} />;
   else if (error)
@@ -35,6 +37,7 @@ export function FieldState(props: {
     <Flex direction="column" gap="2">
       {title && <Text weight="bold">{title}</Text>}
       {body}
+      {children}
     </Flex>
   );
 }
