@@ -48,7 +48,7 @@ describe('kafka:environment:clone in the portal', () => {
                 sourceName: '${{ parameters.sourceName }}',
                 targetCluster: 'dev',
                 namespace: '${{ parameters.namespace }}',
-                data: { topics: '${{ parameters.topics }}' },
+                data: "${{ { 'topics': parameters.topics } if parameters.topics else none }}",
                 delivery: 'apply',
               },
             },
@@ -231,6 +231,65 @@ describe('kafka:environment:clone in the portal', () => {
         role: 'destination',
         state: 'CREATED',
         mirrorTopics: [['payments.ledger', 'ACTIVE']],
+        health: 'healthy',
+      },
+    ]);
+  }, 600_000);
+
+  it('clones Strimzi shipping-kafka (v1beta2, from staging) into a new namespace of dev without data: healthy', async () => {
+    // A namespace of its own: its node pools are named `broker` and `controller`, as orders'
+    // clone's are in team-a (apply refuses to overwrite another environment's objects).
+    const { log } = await runTemplate({
+      sourceCluster: 'staging',
+      sourceNamespace: 'shipping',
+      sourceName: 'shipping-kafka',
+      namespace: 'team-c-shipping',
+    });
+    expect(log.join('\n')).toContain(
+      'KafkaMirrorMaker2 shipping-mirror is not cloned: it replicates data into the source from elsewhere',
+    );
+    const { status, body } = await api(
+      'GET',
+      '/api/kafka-clusters/clusters/dev/namespaces/team-c-shipping/kafkas/shipping-kafka',
+    );
+    expect(status).toBe(200);
+    // Written at v1beta2, as its source was (the backend reads it at v1, which dev serves too).
+    expect({
+      health: body.status.health,
+      links: body.status.links,
+    }).toEqual({ health: 'healthy', links: [] });
+  }, 600_000);
+
+  it('clones CFK shared (kafka-platform, prod-eu) with its components into dev/team-b: healthy, a topic linked from shared', async () => {
+    await runTemplate({
+      sourceCluster: 'prod-eu',
+      sourceNamespace: 'kafka-platform',
+      sourceName: 'shared',
+      namespace: 'team-b',
+      topics: ['payments.authorized'],
+    });
+    const { status, body } = await api(
+      'GET',
+      '/api/kafka-clusters/clusters/dev/namespaces/team-b/kafkas/shared',
+    );
+    expect(status).toBe(200);
+    expect(body.status.health).toBe('healthy');
+    expect(
+      body.status.components.map((c: any) => [c.type, c.health]).sort(),
+    ).toEqual([
+      ['connect', 'healthy'],
+      ['schema-registry', 'healthy'],
+    ]);
+    expect(
+      body.status.links.map((l: any) => ({
+        name: l.resource.name,
+        mirrorTopics: l.mirrorTopics.map((t: any) => [t.name, t.status]),
+        health: l.health,
+      })),
+    ).toEqual([
+      {
+        name: 'shared-link',
+        mirrorTopics: [['payments.authorized', 'ACTIVE']],
         health: 'healthy',
       },
     ]);
