@@ -1,3 +1,4 @@
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   catalogApiRef,
   entityRouteRef,
@@ -22,6 +23,7 @@ import {
 } from './__testUtils__/server';
 import { strimziCrashLooping } from './__fixtures__/strimzi';
 import { KafkaClustersClient } from './api';
+import { cloneTemplateRouteRef } from './routes';
 import {
   EntityKafkaClustersCard,
   EntityKafkaClustersContent,
@@ -40,13 +42,24 @@ const client = kafkaClustersApiFactory.factory({
   fetchApi: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args) },
 });
 
-/** Renders an element as an old-system app would place it: routable ones in a `<Route>`. */
-function renderLegacy(element: JSX.Element, routed = false) {
+/**
+ * Renders an element as an old-system app would place it: routable ones in a `<Route>`.
+ * `withScaffolder` binds the clone template's route, as `bindRoutes` would, and adds the
+ * permission API an old app's defaults bring.
+ */
+function renderLegacy(
+  element: JSX.Element,
+  routed = false,
+  withScaffolder = false,
+) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [kafkaClustersApiRef, client],
         [catalogApiRef, catalogApiMock()],
+        ...(withScaffolder
+          ? ([[permissionApiRef, mockApis.permission()]] as const)
+          : []),
       ]}
     >
       <EntityProvider entity={ordersService}>
@@ -61,7 +74,15 @@ function renderLegacy(element: JSX.Element, routed = false) {
     </TestApiProvider>,
     {
       routeEntries: ['/kafka'],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...(withScaffolder
+          ? {
+              '/create/templates/:namespace/:templateName':
+                cloneTemplateRouteRef,
+            }
+          : {}),
+      },
     },
   );
 }
@@ -103,6 +124,27 @@ describe('exports for apps on the old frontend system', () => {
     expect(
       screen.getByText(/orders-kafka-broker-2 is in CrashLoopBackOff/),
     ).toBeInTheDocument();
+    // Unbound, and without a permission API: no Clone, and the tab still renders.
+    expect(screen.queryByRole('link', { name: /^Clone/ })).toBeNull();
+  });
+
+  it('offers the external route for the clone template, and the tab its Clone action once bound', async () => {
+    expect(kafkaClustersPlugin.externalRoutes.cloneTemplate).toBe(
+      cloneTemplateRouteRef,
+    );
+    await renderLegacy(
+      <EntityKafkaClustersContent refreshIntervalSeconds={0} />,
+      true,
+      true,
+    );
+    expect(
+      await screen.findByRole('link', {
+        name: 'Clone orders-kafka (prod-eu/orders)',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/create/templates/default/kafka-environment-clone?formData=%7B%22service%22%3A%22component%3Adefault%2Forders%22%2C%22source%22%3A%7B%22cluster%22%3A%22prod-eu%22%2C%22namespace%22%3A%22orders%22%2C%22name%22%3A%22orders-kafka%22%7D%7D',
+    );
   });
 
   it('renders the Kafka card', async () => {

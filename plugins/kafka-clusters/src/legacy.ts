@@ -5,6 +5,7 @@ import {
   createRouteRef,
 } from '@backstage/core-plugin-api';
 import { kafkaClustersApiFactory } from './api';
+import { cloneTemplateRouteRef } from './routes';
 
 /** The Kafka tab's mount point on entity pages, for apps on the old frontend system. */
 const entityContentRouteRef = createRouteRef({
@@ -17,7 +18,8 @@ const fleetPageRouteRef = createRouteRef({ id: 'kafka-clusters:fleet' });
 /**
  * The kafka-clusters plugin for apps on the old frontend system. It registers the API
  * client; place {@link EntityKafkaClustersContent}, {@link EntityKafkaClustersCard} and
- * {@link KafkaClustersPage} yourself.
+ * {@link KafkaClustersPage} yourself. Bind `externalRoutes.cloneTemplate` to the
+ * scaffolder's `routes.selectedTemplate` for the tab's "Clone" action (hidden unbound).
  *
  * @public
  */
@@ -27,6 +29,9 @@ export const kafkaClustersPlugin = createPlugin({
   routes: {
     entityContent: entityContentRouteRef,
     fleetPage: fleetPageRouteRef,
+  },
+  externalRoutes: {
+    cloneTemplate: cloneTemplateRouteRef,
   },
 });
 

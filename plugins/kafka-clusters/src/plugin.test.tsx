@@ -9,6 +9,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import { screen } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { ordersService, websiteService } from './__fixtures__/entities';
@@ -92,6 +93,24 @@ describe('kafka-clusters frontend plugin (new frontend system)', () => {
     expect(
       await screen.findByText(/orders-kafka-broker-2 is in CrashLoopBackOff/),
     ).toBeInTheDocument();
+  });
+
+  it("binds the tab's Clone to the scaffolder's template page by default, in an app with the scaffolder", async () => {
+    renderTestApp({
+      ...testAppOptions([], { withClient: false }),
+      features: [scaffolderPlugin],
+      extensions: [
+        createTestEntityPage({ entity: ordersService }),
+        kafkaEntityContent,
+        kafkaClustersApi,
+      ],
+    });
+    const link = await screen.findByRole('link', {
+      name: 'Clone orders-kafka (prod-eu/orders)',
+    });
+    expect(link.getAttribute('href')).toMatch(
+      /^\/create\/templates\/default\/kafka-environment-clone\?formData=/,
+    );
   });
 
   it('mounts the card on an entity page', async () => {

@@ -5,11 +5,12 @@ import {
   kafkaEntityContent,
   kafkaFleetPage,
 } from './extensions';
-import { rootRouteRef } from './routes';
+import { cloneTemplateRouteRef, rootRouteRef } from './routes';
 
 /**
  * The kafka-clusters frontend plugin for the new frontend system: the Kafka tab and card
- * on catalog entities, the Kafka fleet page, and the API client.
+ * on catalog entities, the Kafka fleet page, and the API client. Its external route
+ * `cloneTemplate` (the tab's "Clone") binds to `scaffolder.selectedTemplate` by default.
  *
  * @public
  */
@@ -23,4 +24,5 @@ export const kafkaClustersFrontendPlugin = createFrontendPlugin({
     kafkaFleetPage,
   ],
   routes: { root: rootRouteRef },
+  externalRoutes: { cloneTemplate: cloneTemplateRouteRef },
 });

@@ -14,6 +14,7 @@ import { HEALTH_PRESENTATION, OPERATOR_LABEL } from '../common/health';
 import { readyOfDesired, verdictSince } from '../common/order';
 import { ReasonList } from '../common/ReasonList';
 import { RelativeTime } from '../common/RelativeTime';
+import { CloneAction } from './CloneAction';
 import { ClusterFacts } from './ClusterFacts';
 import { ClusterLink } from './ClusterLinks';
 import { KafkaClusterDetails } from './KafkaClusterDetails';
@@ -23,6 +24,8 @@ import { KafkaClusterDetails } from './KafkaClusterDetails';
  * what runs it, and the details. Whether the user opened it lives here, so refreshes keep it.
  */
 export function KafkaClusterPanel(props: {
+  /** The page's entity: the service a clone belongs to. */
+  entity: Entity;
   status: KafkaClusterStatus;
   /** Whether its Kubernetes cluster reports errors, which may explain old or missing data. */
   kubernetesClusterFailing: boolean;
@@ -32,8 +35,14 @@ export function KafkaClusterPanel(props: {
   /** Whether to show it open until the user opens or closes it. */
   expandedByDefault: boolean;
 }) {
-  const { status, kubernetesClusterFailing, resourceEntity, links, fetchedAt } =
-    props;
+  const {
+    entity,
+    status,
+    kubernetesClusterFailing,
+    resourceEntity,
+    links,
+    fetchedAt,
+  } = props;
   // Once the user opens or closes the panel, that choice holds across refreshes; until then
   // it follows the default, so a cluster that turns bad opens by itself.
   const [userChoice, setUserChoice] = useState<boolean>();
@@ -60,7 +69,10 @@ export function KafkaClusterPanel(props: {
       </AccordionTrigger>
       <AccordionPanel>
         <Flex direction="column" gap="4" py="3">
-          <VerdictSummary status={status} />
+          <Flex justify="between" align="start" gap="3">
+            <VerdictSummary status={status} />
+            <CloneAction entity={entity} kafka={status.ref} />
+          </Flex>
           <DataFreshness freshness={status.freshness} fetchedAt={fetchedAt} />
           {kubernetesClusterFailing && (
             <Text as="p" color="warning">

@@ -79,6 +79,7 @@ export function KafkaClustersContent(props: KafkaClustersContentProps) {
             return (
               <KafkaClusterPanel
                 key={key}
+                entity={entity}
                 status={status}
                 kubernetesClusterFailing={value.errors.some(
                   e => e.cluster === status.ref.cluster,
