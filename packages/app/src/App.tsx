@@ -16,7 +16,9 @@ export default createApp({
     scaffolderPlugin,
     kubernetesPlugin,
     kafkaClustersPlugin,
-    // The create template's delivery fields (KafkaDeliveryPicker, KafkaApplyClusterPicker).
+    // The environment templates' fields (KafkaDeliveryPicker, KafkaApplyClusterPicker,
+    // KafkaClusterPicker). The Kafka tab's Clone needs no binding here: its route defaults
+    // to scaffolder.selectedTemplate.
     kafkaClustersScaffolderModule,
   ],
 });
