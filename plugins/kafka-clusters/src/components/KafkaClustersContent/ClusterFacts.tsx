@@ -8,6 +8,7 @@ import { Fragment, ReactNode } from 'react';
 import { FactList } from '../common/FactList';
 import { OPERATOR_LABEL } from '../common/health';
 import { RelativeTime } from '../common/RelativeTime';
+import { formatDuration } from '../common/time';
 import { ClusterLink, ClusterLinks } from './ClusterLinks';
 import { OwnerLink } from './OwnerLink';
 
@@ -58,9 +59,50 @@ export function ClusterFacts(props: {
             'Not in the catalog: no kafka-cluster Resource names this cluster'
           ),
         },
+        ...environmentFacts(status),
         { term: 'Links', value: <ClusterLinks links={links} /> },
       ]}
     />
+  );
+}
+
+/** A clone's source and expiry, from the Kafka CR's k8s-kafka.io annotations. */
+function environmentFacts(status: KafkaClusterStatus) {
+  const { environment } = status;
+  const facts: { term: string; value: ReactNode }[] = [];
+  if (environment?.clonedFrom) {
+    // `<cluster>/<namespace>/<Kind>/<name>@<generation>`, as kafka:environment:clone writes it.
+    const match = /^(.*)\/([^/]+)\/([^/@]+)(?:@(\d+))?$/.exec(
+      environment.clonedFrom,
+    );
+    facts.push({
+      term: 'Clone of',
+      value: match
+        ? `${match[1]}/${match[3]}${
+            match[4] ? ` (generation ${match[4]})` : ''
+          }`
+        : environment.clonedFrom,
+    });
+  }
+  if (environment?.expiresAt) {
+    facts.push({
+      term: 'Expires',
+      value: <ExpiryTime iso={environment.expiresAt} />,
+    });
+  }
+  return facts;
+}
+
+function ExpiryTime(props: { iso: string }) {
+  const at = Date.parse(props.iso);
+  if (Number.isNaN(at)) return <>{props.iso}</>;
+  const seconds = Math.round((at - Date.now()) / 1000);
+  return (
+    <time dateTime={props.iso} title={new Date(at).toLocaleString()}>
+      {seconds > 0
+        ? `in ${formatDuration(seconds)} (${new Date(at).toLocaleString()})`
+        : `expired ${formatDuration(-seconds)} ago`}
+    </time>
   );
 }
 

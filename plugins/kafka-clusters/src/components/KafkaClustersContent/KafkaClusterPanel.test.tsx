@@ -95,6 +95,32 @@ describe('the Kafka tab, per Kafka cluster', () => {
       );
     });
 
+    it('says what a clone was cloned from and when it expires, and nothing of the kind for another cluster', async () => {
+      const inTwoDays = new Date(Date.now() + (2 * 24 + 1) * 3600_000);
+      const expiresAt = `${inTwoDays.toISOString().slice(0, 19)}Z`;
+      await renderCluster({
+        ...strimziCrashLooping(),
+        environment: {
+          id: 'dev/team-a/orders-kafka',
+          clonedFrom: 'prod-us/orders/Kafka/orders-kafka@7',
+          expiresAt,
+        },
+      });
+      expect(fact('Clone of')).toHaveTextContent(
+        'prod-us/orders/orders-kafka (generation 7)',
+      );
+      expect(fact('Expires')).toHaveTextContent(/^in 2 d \(/);
+      expect(
+        fact('Expires').querySelector('time')?.getAttribute('dateTime'),
+      ).toBe(expiresAt);
+    });
+
+    it('has no clone facts for a cluster that is not a clone', async () => {
+      await renderCluster(strimziCrashLooping());
+      expect(screen.queryByText('Clone of')).not.toBeInTheDocument();
+      expect(screen.queryByText('Expires')).not.toBeInTheDocument();
+    });
+
     it('tells the operator, versions, metadata mode, reconcile state, owner and links', async () => {
       await renderCluster(strimziCrashLooping());
       expect(fact('Operator')).toHaveTextContent(
