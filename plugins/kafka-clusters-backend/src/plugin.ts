@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kafkaClustersPermissions } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
@@ -15,6 +18,7 @@ import { readFleetCacheSettings } from './service/config';
 import { createEnvironmentDeliveriesService } from './service/environments/deliveries';
 import { createEnvironmentsRouter } from './service/environments/router';
 import { createRouter } from './service/router';
+import { createPluginMetrics } from './service/metrics';
 import { createKafkaStatusService } from './service/statusService';
 
 /**
@@ -39,6 +43,9 @@ export const kafkaClustersPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        // As the catalog and the scaffolder take it: OpenTelemetry, exported by whatever SDK
+        // the backend's instrumentation sets up (none: the metrics cost nothing).
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const {
@@ -53,6 +60,7 @@ export const kafkaClustersPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(kafkaClustersPermissions);
 
         const settings = readFleetCacheSettings(config);
+        const metrics = createPluginMetrics(deps.metrics);
         const clusters = createKubernetesClusterAccess({
           config,
           logger,
@@ -67,9 +75,17 @@ export const kafkaClustersPlugin = createBackendPlugin({
           clusters,
           adapters: defaultOperatorAdapters,
           settings,
+          events: metrics.cacheEvents,
+        });
+        const stopObserving = metrics.observeFleet({
+          fleet,
+          thresholds: settings.thresholds,
         });
         lifecycle.addStartupHook(() => fleet.start());
-        lifecycle.addShutdownHook(() => fleet.stop());
+        lifecycle.addShutdownHook(() => {
+          stopObserving();
+          fleet.stop();
+        });
 
         const statusService = createKafkaStatusService({
           fleet,
@@ -79,6 +95,8 @@ export const kafkaClustersPlugin = createBackendPlugin({
           logger,
           thresholds: settings.thresholds,
         });
+        // Before the routers, to time every request they answer.
+        httpRouter.use(metrics.requestDuration);
         httpRouter.use(await createRouter({ httpAuth, statusService }));
         httpRouter.use(
           await createEnvironmentsRouter({

@@ -54,6 +54,7 @@ function fakeCluster(
       ),
     errors: () => errors,
     observedAt: () => observedAt,
+    startedAt: () => undefined,
     cacheStatus: () => cacheStatus,
     firstSync: async () => {},
   };

@@ -37,6 +37,7 @@ function fakeCluster(
       ),
     errors: () => errors,
     observedAt: () => undefined,
+    startedAt: () => undefined,
     cacheStatus: () => ({
       name,
       state: errors.length ? 'failed' : 'synced',

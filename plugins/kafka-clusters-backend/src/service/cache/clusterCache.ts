@@ -7,6 +7,7 @@ import {
   KubernetesCacheState,
   KubernetesClusterCacheStatus,
   KubernetesClusterError,
+  KubernetesClusterErrorKind,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
   ClusterDetails,
@@ -26,9 +27,26 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import {
   realSchedule,
+  RelistCause,
+  ResourceWatchRequest,
   Schedule,
   startResourceWatch,
 } from '../kubernetes/resourceWatch';
+
+/**
+ * What the caches tell the plugin's metrics as it happens: counts of failures and relists
+ * cannot be read back from a cache's state, which keeps only the current error.
+ */
+export interface ClusterCacheEvents {
+  /** A request failed: every failure counts, retries included. */
+  requestFailed(event: {
+    cluster: string;
+    cause: KubernetesClusterErrorKind;
+    request: ResourceWatchRequest | 'discovery';
+  }): void;
+  /** A feed lists its collection again, as a whole. */
+  relisting(event: { cluster: string; cause: RelistCause }): void;
+}
 
 export interface ClusterCacheOptions {
   cluster: ClusterDetails;
@@ -47,6 +65,7 @@ export interface ClusterCacheOptions {
   now(): Date;
   /** Where backoffs and rediscovery are timed (tests pass a clock they move by hand). */
   schedule?: Schedule;
+  events?: ClusterCacheEvents;
 }
 
 interface Failure {
@@ -79,6 +98,8 @@ export interface ClusterCache {
   errors(): KubernetesClusterError[];
   /** When the cache last knew all of its data to be current (ISO 8601). */
   observedAt(): string | undefined;
+  /** When the cache was started (ISO 8601); undefined before. */
+  startedAt(): string | undefined;
   /** Resolves once every feed has listed once or the cache gave up on a first sync. */
   firstSync(): Promise<void>;
 }
@@ -132,6 +153,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
   let builtAt = 0;
   let timers: NodeJS.Timeout[] = [];
   let running = false;
+  let startedAtMs: number | undefined;
   let refreshingCredential: Promise<void> | undefined;
   let resolveFirstSync: () => void = () => {};
   const firstSync = new Promise<void>(resolve => (resolveFirstSync = resolve));
@@ -178,6 +200,8 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       project: spec.project,
       requestTimeoutMs: options.requestTimeoutMs,
       schedule,
+      // A feed restarted from its predecessor lists again because of the new credential.
+      relistCause: previous ? 'credential' : undefined,
       listener: {
         reset(items) {
           feed.items = items;
@@ -203,7 +227,12 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
             retryNow();
           }
         },
-        failed(error) {
+        failed(error, request) {
+          options.events?.requestFailed({
+            cluster: cluster.name,
+            cause: error.kind,
+            request,
+          });
           if (!feed.error) {
             log.warn(
               `Cannot read ${spec.plural}.${spec.group || 'core'}: ${
@@ -221,6 +250,9 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
           }
           checkFirstSync();
           if (error.kind === 'unauthorized') void refreshCredential();
+        },
+        relisting(cause) {
+          options.events?.relisting({ cluster: cluster.name, cause });
         },
       },
     });
@@ -309,6 +341,11 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
       retryNow();
     } catch (error) {
       const classified = toKubeRequestError(error);
+      options.events?.requestFailed({
+        cluster: cluster.name,
+        cause: classified.kind,
+        request: 'discovery',
+      });
       if (!discoveryError) {
         log.warn(`Cannot discover the operators: ${classified.message}`);
         discoveryError = { error: classified, since: nowMs() };
@@ -533,6 +570,7 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     start() {
       if (running) return;
       running = true;
+      startedAtMs ??= nowMs();
       void rediscover();
       rediscoverLater();
       timers = [setInterval(tick, options.rebuildEveryMs)];
@@ -556,6 +594,11 @@ export function createClusterCache(options: ClusterCacheOptions): ClusterCache {
     observedAt() {
       const at = observedAtMs();
       return at === undefined ? undefined : new Date(at).toISOString();
+    },
+    startedAt() {
+      return startedAtMs === undefined
+        ? undefined
+        : new Date(startedAtMs).toISOString();
     },
     cacheStatus() {
       const observedAt = observedAtMs();

@@ -14,7 +14,11 @@ import {
   KubernetesClusterAccess,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { Schedule } from '../kubernetes/resourceWatch';
-import { ClusterCache, createClusterCache } from './clusterCache';
+import {
+  ClusterCache,
+  ClusterCacheEvents,
+  createClusterCache,
+} from './clusterCache';
 
 export interface FleetCacheSettings {
   thresholds: HealthThresholds;
@@ -57,6 +61,8 @@ export function createFleetCache(options: {
   now?: () => Date;
   /** Where the caches time backoffs and rediscovery (tests pass a clock they move by hand). */
   schedule?: Schedule;
+  /** Told of every cache's failed requests and relists (the plugin's metrics). */
+  events?: ClusterCacheEvents;
 }): FleetCache {
   const { logger, settings, adapters } = options;
   const now = options.now ?? (() => new Date());
@@ -87,6 +93,7 @@ export function createFleetCache(options: {
       requestTimeoutMs: settings.requestTimeoutMs,
       now,
       schedule: options.schedule,
+      events: options.events,
       kubeConfig: () => access.kubeConfig(cluster),
     });
     caches.set(cluster.name, cache);

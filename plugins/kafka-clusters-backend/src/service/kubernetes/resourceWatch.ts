@@ -5,6 +5,16 @@ import {
   toKubeRequestError,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 
+/**
+ * Why a collection is listed again after its first list: `gone`, the watch's resourceVersion
+ * is too old (410 Gone); `expired`, the continue token of a paged list expired midway;
+ * `error`, the previous list failed; `credential`, the watch restarted with a new credential.
+ */
+export type RelistCause = 'gone' | 'expired' | 'error' | 'credential';
+
+/** Which request of a watched collection failed. */
+export type ResourceWatchRequest = 'list' | 'watch';
+
 /** What a watched collection reports to its owner. */
 export interface ResourceWatchListener<T> {
   /** The whole collection, after a (re)list: replaces what was known. */
@@ -14,7 +24,9 @@ export interface ResourceWatchListener<T> {
   /** The collection is known to be current as of now (a list or watch succeeded). */
   healthy(): void;
   /** A list or watch failed; the watch retries on its own. */
-  failed(error: KubeRequestError): void;
+  failed(error: KubeRequestError, request: ResourceWatchRequest): void;
+  /** The collection is being listed again, as a whole. */
+  relisting?(cause: RelistCause): void;
 }
 
 export interface ResourceWatchOptions<T> {
@@ -32,6 +44,8 @@ export interface ResourceWatchOptions<T> {
   maxBackoffMs?: number;
   /** Where the waits between requests are timed (tests pass a clock they move by hand). */
   schedule?: Schedule;
+  /** Set when this watch takes over from an earlier one: its first list is a relist. */
+  relistCause?: RelistCause;
 }
 
 /** Runs `fn` after `ms` milliseconds; returns what cancels it. */
@@ -101,13 +115,14 @@ export function startResourceWatch<T>(
     const base = Math.min(maxBackoff, minBackoff * 2 ** Math.min(failures, 10));
     return base / 2 + Math.random() * (base / 2);
   };
-  const fail = (error: unknown) => {
+  const fail = (error: unknown, request: ResourceWatchRequest) => {
     failures += 1;
-    listener.failed(toKubeRequestError(error));
+    listener.failed(toKubeRequestError(error), request);
   };
 
-  async function list() {
+  async function list(cause?: RelistCause) {
     if (stopped) return;
+    if (cause) listener.relisting?.(cause);
     try {
       const items = new Map<string, T>();
       let continueToken: string | undefined;
@@ -140,11 +155,11 @@ export function startResourceWatch<T>(
     } catch (error) {
       if (error instanceof KubeRequestError && error.statusCode === 410) {
         // The continue token expired mid-list: start over at once.
-        schedule(list, 0);
+        schedule(() => list('expired'), 0);
         return;
       }
-      fail(error);
-      schedule(list, backoff());
+      fail(error, 'list');
+      schedule(() => list('error'), backoff());
     }
   }
 
@@ -176,7 +191,7 @@ export function startResourceWatch<T>(
       if (stopped) return;
       const status = (error as { statusCode?: number } | null)?.statusCode;
       if (gone || status === 410) {
-        schedule(list, 0);
+        schedule(() => list('gone'), 0);
         return;
       }
       const timedOut =
@@ -187,7 +202,7 @@ export function startResourceWatch<T>(
         schedule(watch, 0);
         return;
       }
-      fail(error);
+      fail(error, 'watch');
       schedule(watch, backoff());
     };
     try {
@@ -205,7 +220,7 @@ export function startResourceWatch<T>(
     }
   }
 
-  void list();
+  void list(options.relistCause);
   return {
     stop() {
       stopped = true;
