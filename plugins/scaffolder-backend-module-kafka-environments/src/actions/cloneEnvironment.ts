@@ -20,6 +20,12 @@ import { discoverTargetCluster } from '../environments/targetCluster';
 import { targetFolder, writeFiles } from '../environments/workspace';
 import { examples } from './cloneEnvironment.examples';
 import { inputProperties as p, PATTERNS } from './inputProperties';
+import {
+  parseInput,
+  resourcesOf,
+  summaryParagraphs,
+  writtenEnvironmentOutputs,
+} from './outputs';
 
 const names = (zod: typeof zod3, what: string) =>
   zod
@@ -158,42 +164,8 @@ export function createKafkaEnvironmentCloneAction(options: {
     schema: {
       input: inputSchema,
       output: {
-        path: z =>
-          z.string().describe('The folder written, relative to the workspace'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('The files written, relative to the workspace'),
-        resources: z =>
-          z
-            .array(
-              z.object({
-                apiVersion: z.string(),
-                kind: z.string(),
-                namespace: z.string(),
-                name: z.string(),
-              }),
-            )
-            .describe('Every resource of the clone'),
-        requiredSecrets: z =>
-          z
-            .array(
-              z.object({
-                name: z.string(),
-                keys: z.array(z.string()),
-                purpose: z.string(),
-              }),
-            )
-            .describe(
-              'Secrets the clone needs in its namespace: names and keys, never values',
-            ),
-        warnings: z =>
-          z.array(z.string()).describe('What the requester should know'),
+        ...writtenEnvironmentOutputs,
         diff: z => z.string().describe('How the clone differs from its source'),
-        environmentId: z =>
-          z
-            .string()
-            .describe('<kubernetes cluster>/<namespace>/<name> of the clone'),
         expiresAt: z =>
           z.string().optional().describe('When the clone may be removed'),
         summary: z =>
@@ -205,15 +177,7 @@ export function createKafkaEnvironmentCloneAction(options: {
       },
     },
     async handler(ctx) {
-      const parsed = inputSchema(zod3).safeParse(ctx.input);
-      if (!parsed.success) {
-        throw new InputError(
-          `Invalid input: ${parsed.error.issues
-            .map(i => `${i.path.join('.') || 'input'}: ${i.message}`)
-            .join('; ')}`,
-        );
-      }
-      const input = parsed.data;
+      const input = parseInput(inputSchema, ctx.input);
       if (!input.sourcePath && !input.sourceCluster) {
         throw new InputError(
           'Name the source: sourceCluster (the live environment) or sourcePath (its files in the workspace)',
@@ -401,15 +365,7 @@ export function createKafkaEnvironmentCloneAction(options: {
         'files',
         files.map(f => path.posix.join(relativeDir, f.path)),
       );
-      ctx.output(
-        'resources',
-        clone.objects.map(o => ({
-          apiVersion: o.apiVersion,
-          kind: o.kind,
-          namespace: o.metadata.namespace,
-          name: o.metadata.name,
-        })),
-      );
+      ctx.output('resources', resourcesOf(clone.objects));
       ctx.output('requiredSecrets', clone.requiredSecrets);
       ctx.output('warnings', clone.warnings);
       ctx.output('diff', clone.diff);
@@ -418,12 +374,7 @@ export function createKafkaEnvironmentCloneAction(options: {
       ctx.output(
         'summary',
         [
-          `Secrets the namespace needs (names and keys only): ${
-            clone.requiredSecrets
-              .map(s => `${s.name} (${s.keys.join(', ')}): ${s.purpose}`)
-              .join('; ') || 'none'
-          }.`,
-          ...clone.warnings.map(w => `Warning: ${w}.`),
+          ...summaryParagraphs(clone.requiredSecrets, clone.warnings),
           `\`\`\`diff\n${clone.diff}\`\`\``,
         ].join('\n\n'),
       );

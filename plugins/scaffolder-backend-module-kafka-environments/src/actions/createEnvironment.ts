@@ -13,6 +13,12 @@ import { discoverTargetCluster } from '../environments/targetCluster';
 import { targetFolder, writeFiles } from '../environments/workspace';
 import { examples } from './createEnvironment.examples';
 import { inputProperties as p } from './inputProperties';
+import {
+  parseInput,
+  resourcesOf,
+  summaryParagraphs,
+  writtenEnvironmentOutputs,
+} from './outputs';
 
 const inputSchema = (zod: typeof zod3) =>
   zod
@@ -62,39 +68,7 @@ export function createKafkaEnvironmentCreateAction(options: {
     schema: {
       input: inputSchema,
       output: {
-        path: z =>
-          z.string().describe('The folder written, relative to the workspace'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('The files written, relative to the workspace'),
-        resources: z =>
-          z
-            .array(
-              z.object({
-                apiVersion: z.string(),
-                kind: z.string(),
-                namespace: z.string(),
-                name: z.string(),
-              }),
-            )
-            .describe('Every resource rendered'),
-        requiredSecrets: z =>
-          z
-            .array(
-              z.object({
-                name: z.string(),
-                keys: z.array(z.string()),
-                purpose: z.string(),
-              }),
-            )
-            .describe(
-              'Secrets the environment needs in its namespace: names and keys, never values',
-            ),
-        warnings: z =>
-          z.array(z.string()).describe('What the requester should know'),
-        environmentId: z =>
-          z.string().describe('<kubernetes cluster>/<namespace>/<name>'),
+        ...writtenEnvironmentOutputs,
         summary: z =>
           z
             .string()
@@ -104,17 +78,7 @@ export function createKafkaEnvironmentCreateAction(options: {
       },
     },
     async handler(ctx) {
-      // The scaffolder checks input against the JSON Schema derived from inputSchema, which
-      // neither applies defaults nor runs the refinements: parse it here.
-      const parsed = inputSchema(zod3).safeParse(ctx.input);
-      if (!parsed.success) {
-        throw new InputError(
-          `Invalid input: ${parsed.error.issues
-            .map(i => `${i.path.join('.') || 'input'}: ${i.message}`)
-            .join('; ')}`,
-        );
-      }
-      const input = parsed.data;
+      const input = parseInput(inputSchema, ctx.input);
       const environmentId = `${input.targetCluster}/${input.namespace}/${input.name}`;
       const spec = checkCreateInput(input, environments.limits, environmentId);
       const relativeDir =
@@ -163,28 +127,15 @@ export function createKafkaEnvironmentCreateAction(options: {
         'files',
         rendered.files.map(file => path.posix.join(relativeDir, file.path)),
       );
-      ctx.output(
-        'resources',
-        rendered.objects.map(o => ({
-          apiVersion: o.apiVersion,
-          kind: o.kind,
-          namespace: o.metadata.namespace,
-          name: o.metadata.name,
-        })),
-      );
+      ctx.output('resources', resourcesOf(rendered.objects));
       ctx.output('requiredSecrets', rendered.requiredSecrets);
       ctx.output('warnings', rendered.warnings);
       ctx.output('environmentId', environmentId);
       ctx.output(
         'summary',
-        [
-          `Secrets the namespace needs (names and keys only): ${
-            rendered.requiredSecrets
-              .map(s => `${s.name} (${s.keys.join(', ')}): ${s.purpose}`)
-              .join('; ') || 'none'
-          }.`,
-          ...rendered.warnings.map(w => `Warning: ${w}.`),
-        ].join('\n\n'),
+        summaryParagraphs(rendered.requiredSecrets, rendered.warnings).join(
+          '\n\n',
+        ),
       );
     },
   });
