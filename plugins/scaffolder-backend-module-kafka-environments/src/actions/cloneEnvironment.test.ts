@@ -380,7 +380,7 @@ describe('kafka:environment:clone', () => {
     ],
     [
       { targetCluster: 'prod-us' },
-      "The source is kafka.strimzi.io/v1beta2, which Kubernetes cluster 'prod-us' does not serve",
+      "The source is kafka.strimzi.io/v1beta2; a clone keeps its source's API version, and v1beta2 is not served by Kubernetes cluster 'prod-us' (it serves v1)",
     ],
     [
       { namespace: 'shipping', targetCluster: 'staging' },

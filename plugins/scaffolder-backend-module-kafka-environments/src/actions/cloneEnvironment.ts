@@ -256,17 +256,8 @@ export function createKafkaEnvironmentCloneAction(options: {
           operator,
           strimziApiVersion:
             operator === 'strimzi' ? (version as 'v1' | 'v1beta2') : undefined,
-        }).catch(error => {
-          // The clone keeps the source's API version: say so when the target lacks it.
-          if (
-            error instanceof InputError &&
-            /strimziApiVersion/.test(error.message)
-          ) {
-            throw new InputError(
-              `The source is ${kafka.apiVersion}, which Kubernetes cluster '${input.targetCluster}' does not serve; a clone keeps its source's API version`,
-            );
-          }
-          throw error;
+          // A clone keeps its source's API version.
+          versionFrom: `The source is ${kafka.apiVersion}; a clone keeps its source's API version, and`,
         });
         if (
           !environments.limits.allowedVersions[operator].includes(

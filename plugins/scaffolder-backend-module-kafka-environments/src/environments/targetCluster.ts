@@ -27,6 +27,11 @@ export async function discoverTargetCluster(
     targetCluster: string;
     operator: 'strimzi' | 'cfk';
     strimziApiVersion?: StrimziApiVersion;
+    /**
+     * What asks for `strimziApiVersion`, for the refusal: the input (default), or e.g. a
+     * clone's source, whose version the clone keeps.
+     */
+    versionFrom?: string;
   },
 ): Promise<TargetCluster> {
   const { clusters: all } = await clusters.listClusters();
@@ -68,7 +73,7 @@ export async function discoverTargetCluster(
   if (options.operator === 'strimzi' && options.strimziApiVersion) {
     if (!usable.includes(options.strimziApiVersion)) {
       throw new InputError(
-        `strimziApiVersion ${
+        `${options.versionFrom ?? 'strimziApiVersion'} ${
           options.strimziApiVersion
         } is not served by Kubernetes cluster '${
           details.name
