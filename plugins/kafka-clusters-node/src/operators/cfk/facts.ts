@@ -90,7 +90,8 @@ const url = (kind: string, field: string[], target: string) => ({
   points: { kind: target, via: 'url' as const },
 });
 
-const COMPONENTS = [
+/** CFK's component CRs: each reaches its Kafka through `dependencies.kafka`. */
+export const CFK_COMPONENT_KINDS: readonly string[] = [
   'SchemaRegistry',
   'Connect',
   'KsqlDB',
@@ -110,7 +111,7 @@ export const CFK_REFERENCES: OperatorFacts['references'] = [
   ),
   dns('Kafka', ['spec', 'dependencies', 'zookeeper', 'endpoint'], 'Zookeeper'),
   ref('Kafka', ['spec', 'dependencies', 'zookeeper', 'discovery'], 'Zookeeper'),
-  ...COMPONENTS.flatMap(kind => [
+  ...CFK_COMPONENT_KINDS.flatMap(kind => [
     dns(kind, ['spec', 'dependencies', 'kafka', 'bootstrapEndpoint'], 'Kafka'),
     ref(kind, ['spec', 'dependencies', 'kafka', 'discovery'], 'Kafka'),
   ]),

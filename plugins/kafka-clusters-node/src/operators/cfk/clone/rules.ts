@@ -18,7 +18,12 @@ import {
   RenderedObject,
   RequiredSecret,
 } from '../../common/render/environment';
-import { CFK_ANNOTATIONS, CFK_NAMES, cfkFacts } from '../facts';
+import {
+  CFK_ANNOTATIONS,
+  CFK_COMPONENT_KINDS,
+  CFK_NAMES,
+  cfkFacts,
+} from '../facts';
 import { CFK_INTERNAL_TOPIC_KEYS } from '../render/environment';
 
 /*
@@ -37,13 +42,6 @@ const INTERNAL_TOPIC_FIELDS: Record<string, string> = {
   Connect: 'internalTopicReplicationFactor',
   KsqlDB: 'internalTopicReplicationFactor',
 };
-const COMPONENTS = [
-  'SchemaRegistry',
-  'Connect',
-  'KsqlDB',
-  'ControlCenter',
-  'KafkaRestProxy',
-];
 
 // CFK's internal listener port (operators.md §1.5); custom listeners carry their own.
 const INTERNAL_PORT = 9071;
@@ -107,7 +105,7 @@ function ephemeral(object: RenderedObject): RenderedObject {
           spec.configs = singleReplicaConfig(spec.configs, false);
         break;
       default:
-        if (COMPONENTS.includes(object.kind)) {
+        if (CFK_COMPONENT_KINDS.includes(object.kind)) {
           if (spec.replicas !== undefined)
             spec.replicas = Math.min(spec.replicas, EPHEMERAL.replicas);
           const field = INTERNAL_TOPIC_FIELDS[object.kind];

@@ -349,24 +349,25 @@ export function cloneEnvironment(
   const dropped: CloneObjectNote[] = [];
   const warnings: string[] = [];
   // Transforms are recorded under the source object's name, whatever the clone calls it.
-  let sourceName = '';
-  const record = (
-    step: CloneStep,
-    before: RenderedObject,
-    after: RenderedObject,
-    changes?: CloneChange[],
-  ) => {
-    const found = changes ?? diffJson(before, after);
-    if (found.length > 0) {
-      transforms.push({
-        step,
-        kind: before.kind,
-        name: sourceName || before.metadata.name,
-        changes: found,
-      });
-    }
-    return after;
-  };
+  const recorderFor =
+    (sourceName: string) =>
+    (
+      step: CloneStep,
+      before: RenderedObject,
+      after: RenderedObject,
+      changes?: CloneChange[],
+    ) => {
+      const found = changes ?? diffJson(before, after);
+      if (found.length > 0) {
+        transforms.push({
+          step,
+          kind: before.kind,
+          name: sourceName,
+          changes: found,
+        });
+      }
+      return after;
+    };
 
   const environmentId = `${spec.target.kubernetesCluster}/${spec.target.namespace}/${spec.target.name}`;
   const rootLabels = root.metadata.labels ?? {};
@@ -439,7 +440,7 @@ export function cloneEnvironment(
       );
       continue;
     }
-    sourceName = member.metadata.name;
+    const record = recorderFor(member.metadata.name);
     const stripped = strip(member, rules);
     const strippedPaths = diffJson(member, stripped).map(c => ({
       path: c.path,
@@ -478,7 +479,6 @@ export function cloneEnvironment(
     sourceNames.set(idOf(object), member.metadata.name);
     clone.push(object);
   }
-  sourceName = '';
   for (const name of spec.connectors) {
     if (
       !members.some(
@@ -533,9 +533,11 @@ export function cloneEnvironment(
     for (const replacement of mirror.replaced) {
       const i = clone.findIndex(o => idOf(o) === idOf(replacement));
       if (i !== -1) {
-        sourceName = sourceNames.get(idOf(clone[i])) ?? '';
-        record('data-replication', clone[i], replacement);
-        sourceName = '';
+        recorderFor(sourceNames.get(idOf(clone[i])) ?? clone[i].metadata.name)(
+          'data-replication',
+          clone[i],
+          replacement,
+        );
         clone[i] = replacement;
       }
     }
