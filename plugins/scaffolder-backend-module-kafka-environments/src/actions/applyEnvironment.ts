@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import {
   AuditorService,
   AuthService,
@@ -37,8 +35,8 @@ import {
   ServedResource,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import type { KubeConfig } from '@kubernetes/client-node';
-import YAML from 'yaml';
 import { z as zod3 } from 'zod/v3';
+import { readFolderManifests } from '../environments/manifests';
 import { examples } from './applyEnvironment.examples';
 import {
   KafkaEnvironmentTarget,
@@ -137,54 +135,13 @@ async function readManifests(
   dir: string,
   relative: string,
 ): Promise<Omit<Manifest, 'plural' | 'group' | 'version' | 'namespace'>[]> {
-  const entries = await fs.readdir(dir).catch(() => undefined);
-  if (entries === undefined) return [];
-  let defaultNamespace: string | undefined;
-  const files = entries
-    .filter(name => /\.ya?ml$/.test(name))
-    .sort((a, b) => a.localeCompare(b));
-  const out: Omit<Manifest, 'plural' | 'group' | 'version' | 'namespace'>[] =
-    [];
-  for (const name of files) {
-    const file = path.posix.join(relative, name);
-    const text = await fs.readFile(path.join(dir, name), 'utf8');
-    const docs = YAML.parseAllDocuments(text);
-    for (const doc of docs) {
-      if (doc.errors.length > 0) {
-        throw new InputError(`${file} is not valid YAML: ${doc.errors[0]}`);
-      }
-      const object = doc.toJS();
-      if (object === null || object === undefined) continue;
-      if (/^kustomization\.ya?ml$/.test(name)) {
-        defaultNamespace = object.namespace;
-        continue;
-      }
-      if (
-        typeof object !== 'object' ||
-        typeof object.apiVersion !== 'string' ||
-        typeof object.kind !== 'string' ||
-        typeof object.metadata?.name !== 'string'
-      ) {
-        throw new InputError(
-          `${file} holds something that is not a Kubernetes object (apiVersion, kind, metadata.name)`,
-        );
-      }
-      out.push({
-        file,
-        object,
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-      });
-    }
-  }
-  // kustomize's namespace applies to every resource, as `kubectl apply -k` would.
-  return out.map(m => {
-    if (defaultNamespace) {
-      m.object.metadata = { ...m.object.metadata, namespace: defaultNamespace };
-    }
-    return m;
-  });
+  return ((await readFolderManifests(dir, relative)) ?? []).map(m => ({
+    file: m.file,
+    object: m.object,
+    apiVersion: m.object.apiVersion,
+    kind: m.object.kind,
+    name: m.object.metadata.name,
+  }));
 }
 
 /** What the API server must not receive in an apply body. */

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -9,7 +7,7 @@ import {
   servedVersions,
   SourceObject,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
-import YAML from 'yaml';
+import { readFolderManifests } from './manifests';
 
 const TIMEOUT_MS = 30_000;
 
@@ -120,47 +118,13 @@ export async function readWorkspaceFolder(
       `${input} '${relative}' is not a folder inside the workspace`,
     );
   }
-  const entries = await fs.readdir(dir).catch(() => undefined);
-  if (!entries) {
+  const manifests = await readFolderManifests(dir, relative);
+  if (!manifests) {
     throw new InputError(
       `${input} '${relative}' is not a folder of the workspace (fetch the source's files first, e.g. with fetch:plain)`,
     );
   }
-  let namespace: string | undefined;
-  const objects: SourceObject[] = [];
-  for (const name of entries.filter(e => /\.ya?ml$/.test(e)).sort()) {
-    const file = path.posix.join(relative, name);
-    const docs = YAML.parseAllDocuments(
-      await fs.readFile(path.join(dir, name), 'utf8'),
-    );
-    for (const doc of docs) {
-      if (doc.errors.length > 0) {
-        throw new InputError(
-          `${file} is not valid YAML: ${doc.errors[0].message}`,
-        );
-      }
-      const object = doc.toJS();
-      if (object === null || object === undefined) continue;
-      if (/^kustomization\.ya?ml$/.test(name)) {
-        namespace =
-          typeof object.namespace === 'string' ? object.namespace : namespace;
-        continue;
-      }
-      if (
-        typeof object?.apiVersion !== 'string' ||
-        typeof object?.kind !== 'string' ||
-        typeof object?.metadata?.name !== 'string'
-      ) {
-        throw new InputError(
-          `${file} holds something that is not a Kubernetes object (apiVersion, kind, metadata.name)`,
-        );
-      }
-      objects.push(object);
-    }
-  }
-  return namespace
-    ? objects.map(o => ({ ...o, metadata: { ...o.metadata, namespace } }))
-    : objects;
+  return manifests.map(m => m.object as SourceObject);
 }
 
 /** The names of the Secrets of a namespace, read as metadata only: no Secret data is read. */
