@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -6,8 +5,13 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
-import YAML from 'yaml';
 import { githubDouble } from './__testUtils__/githubDouble';
+import {
+  filesUnder,
+  MOCK_USER,
+  runTemplateTask,
+  templateEntity,
+} from './__testUtils__/templates';
 import {
   startTargetClusters,
   TargetClusters,
@@ -16,43 +20,10 @@ import { scaffolderModuleKafkaEnvironments } from './module';
 
 jest.setTimeout(120_000);
 
-const TEMPLATE = path.resolve(
-  __dirname,
-  '../../../templates/kafka-environment-clone/template.yaml',
-);
 /** What a reviewer expects in the pull request, written by hand (expires-at left open). */
 const EXPECTED = path.resolve(__dirname, '__fixtures__/pull-request/clone');
 const TOKEN = 'ghp_the-integration-token-of-the-test';
 const FOLDER = 'clusters/prod-us/orders-repro/orders-kafka';
-
-const USER = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'mock', namespace: 'default' },
-  spec: {},
-};
-
-function templateEntity() {
-  const entity = YAML.parse(fs.readFileSync(TEMPLATE, 'utf8'));
-  entity.metadata.namespace = 'default';
-  return entity;
-}
-
-function filesUnder(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        files[path.relative(root, full).split(path.sep).join('/')] =
-          fs.readFileSync(full, 'utf8');
-      }
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const API = 'kafka.strimzi.io/v1';
 const cluster = { 'strimzi.io/cluster': 'orders-kafka' };
@@ -178,7 +149,9 @@ describe('the kafka-environment-clone template', () => {
         scaffolderPlugin,
         scaffolderModuleKafkaEnvironments,
         githubModule,
-        catalogServiceMock.factory({ entities: [USER, templateEntity()] }),
+        catalogServiceMock.factory({
+          entities: [MOCK_USER, templateEntity('kafka-environment-clone')],
+        }),
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost' },
@@ -195,31 +168,12 @@ describe('the kafka-environment-clone template', () => {
     const started = Date.now();
     const test = await backend();
     try {
-      const created = await request(test.server)
-        .post('/api/scaffolder/v2/tasks')
-        .send({
-          templateRef: 'template:default/kafka-environment-clone',
-          values: VALUES,
-        });
-      expect(created.status).toBe(201);
-      let status = 'open';
-      for (
-        let i = 0;
-        i < 600 && !['completed', 'failed', 'cancelled'].includes(status);
-        i++
-      ) {
-        await new Promise(resolve => setTimeout(resolve, 100));
-        status = (
-          await request(test.server).get(
-            `/api/scaffolder/v2/tasks/${created.body.id}`,
-          )
-        ).body.status;
-      }
-      const events = (
-        await request(test.server).get(
-          `/api/scaffolder/v2/tasks/${created.body.id}/events`,
-        )
-      ).body as { type: string; body: { message?: string; output?: any } }[];
+      const { created, status, events } = await runTemplateTask(
+        test.server,
+        'template:default/kafka-environment-clone',
+        VALUES,
+      );
+      expect(created).toBe(201);
       expect({
         status,
         log: status === 'completed' ? [] : events.map(e => e.body.message),
@@ -348,7 +302,7 @@ describe('the kafka-environment-clone template', () => {
       const res = await request(test.server)
         .post('/api/scaffolder/v2/dry-run')
         .send({
-          template: templateEntity(),
+          template: templateEntity('kafka-environment-clone'),
           values: {
             ...VALUES,
             namespace: 'orders-preview',

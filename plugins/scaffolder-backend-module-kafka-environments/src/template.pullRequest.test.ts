@@ -1,13 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { setupServer } from 'msw/node';
-import request from 'supertest';
-import YAML from 'yaml';
 import { githubDouble } from './__testUtils__/githubDouble';
+import {
+  filesUnder,
+  MOCK_USER,
+  runTemplateTask,
+  templateEntity,
+} from './__testUtils__/templates';
 import {
   startTargetClusters,
   TargetClusters,
@@ -16,10 +19,6 @@ import { scaffolderModuleKafkaEnvironments } from './module';
 
 jest.setTimeout(120_000);
 
-const TEMPLATE = path.resolve(
-  __dirname,
-  '../../../templates/kafka-environment-create/template.yaml',
-);
 /** What a reviewer expects in the pull request, written by hand: the repository's tree. */
 const EXPECTED = path.resolve(
   __dirname,
@@ -27,37 +26,6 @@ const EXPECTED = path.resolve(
 );
 
 const TOKEN = 'ghp_the-integration-token-of-the-test';
-
-const USER = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'mock', namespace: 'default' },
-  spec: {},
-};
-
-/** The create template as the catalog would hold it. */
-function templateEntity() {
-  const entity = YAML.parse(fs.readFileSync(TEMPLATE, 'utf8'));
-  entity.metadata.namespace = 'default';
-  return entity;
-}
-
-/** Every file under a folder, by its path relative to it. */
-function filesUnder(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        files[path.relative(root, full).split(path.sep).join('/')] =
-          fs.readFileSync(full, 'utf8');
-      }
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const VALUES = {
   service: 'component:default/payments',
@@ -99,7 +67,9 @@ describe('the kafka-environment template, delivered as a pull request', () => {
         scaffolderPlugin,
         scaffolderModuleKafkaEnvironments,
         githubModule,
-        catalogServiceMock.factory({ entities: [USER, templateEntity()] }),
+        catalogServiceMock.factory({
+          entities: [MOCK_USER, templateEntity('kafka-environment-create')],
+        }),
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost' },
@@ -111,32 +81,12 @@ describe('the kafka-environment template, delivered as a pull request', () => {
     });
     const { server } = backend;
     try {
-      const created = await request(server)
-        .post('/api/scaffolder/v2/tasks')
-        .send({
-          templateRef: 'template:default/kafka-environment',
-          values: VALUES,
-        });
-      expect({ status: created.status, body: created.body }).toEqual({
-        status: 201,
-        body: { id: expect.any(String) },
-      });
-      const taskId = created.body.id;
-
-      let status = 'open';
-      for (
-        let i = 0;
-        i < 600 && !['completed', 'failed', 'cancelled'].includes(status);
-        i++
-      ) {
-        await new Promise(resolve => setTimeout(resolve, 100));
-        status = (
-          await request(server).get(`/api/scaffolder/v2/tasks/${taskId}`)
-        ).body.status;
-      }
-      const events = (
-        await request(server).get(`/api/scaffolder/v2/tasks/${taskId}/events`)
-      ).body as { type: string; body: { message?: string; output?: any } }[];
+      const { created, status, events } = await runTemplateTask(
+        server,
+        'template:default/kafka-environment',
+        VALUES,
+      );
+      expect(created).toBe(201);
       const completion = events.find(e => e.type === 'completion');
       // The task log tells why, should it have failed.
       expect({

@@ -12,6 +12,7 @@ import {
   startTargetClusters,
   TargetClusters,
 } from './__testUtils__/targetClusters';
+import { MOCK_USER } from './__testUtils__/templates';
 import { scaffolderModuleKafkaEnvironments } from './module';
 
 jest.setTimeout(120_000);
@@ -21,13 +22,6 @@ const TEMPLATE = path.resolve(
   '../../../templates/kafka-environment-create/template.yaml',
 );
 const template = YAML.parse(fs.readFileSync(TEMPLATE, 'utf8'));
-
-const USER = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'mock', namespace: 'default' },
-  spec: {},
-};
 
 const VALUES = {
   service: 'component:default/payments',
@@ -89,7 +83,7 @@ describe('the kafka-environment template', () => {
           scaffolderPlugin,
           scaffolderModuleKafkaEnvironments,
           githubModule,
-          catalogServiceMock.factory({ entities: [USER] }),
+          catalogServiceMock.factory({ entities: [MOCK_USER] }),
           mockServices.rootConfig.factory({
             data: {
               backend: { baseUrl: 'http://localhost' },
@@ -155,7 +149,7 @@ describe('the kafka-environment template', () => {
           scaffolderPlugin,
           scaffolderModuleKafkaEnvironments,
           githubModule,
-          catalogServiceMock.factory({ entities: [USER] }),
+          catalogServiceMock.factory({ entities: [MOCK_USER] }),
           mockServices.rootConfig.factory({
             data: {
               backend: { baseUrl: 'http://localhost' },
