@@ -8,53 +8,24 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   cloneKafkaEnvironment,
-  EnvironmentOperator,
   renderKafkaEnvironment,
   SourceObject,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
+import {
+  BENCH_TARGETS,
+  benchEnvironmentSpec,
+  TOPICS,
+} from './renderEnvironment';
 
-const TOPICS = 1000;
 const RUNS = 5;
 
 export async function benchCloneEnvironment(): Promise<string[]> {
-  const targets: [string, EnvironmentOperator, Record<string, unknown>][] = [
-    [
-      'Strimzi v1',
-      { operator: 'strimzi', strimziApiVersion: 'v1' },
-      { connect: { connectors: [] }, bridge: true },
-    ],
-    [
-      'CFK',
-      { operator: 'cfk' },
-      {
-        schemaRegistry: true,
-        connect: { connectors: [] },
-        ksqlDb: true,
-        controlCenter: true,
-        restProxy: true,
-        restClass: true,
-      },
-    ],
-  ];
   const lines = [
     `clone of a ${TOPICS}-topic production environment with every component, 111 topics mirrored (bench.topic-1*) (median of ${RUNS}):`,
   ];
-  for (const [title, target, components] of targets) {
+  for (const [title, target, components] of BENCH_TARGETS) {
     const source = renderKafkaEnvironment(
-      {
-        name: 'bench-kafka',
-        namespace: 'bench',
-        profile: 'production',
-        service: 'bench-service',
-        owner: 'group:default/bench',
-        environmentId: 'bench/bench/bench-kafka',
-        topics: Array.from({ length: TOPICS }, (_, i) => ({
-          name: `bench.topic-${i}`,
-          partitions: 6,
-        })),
-        components,
-        security: { tls: true, authentication: true, authorization: 'simple' },
-      },
+      benchEnvironmentSpec(components),
       target,
     ).objects as unknown as SourceObject[];
     const times: number[] = [];

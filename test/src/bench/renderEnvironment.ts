@@ -7,32 +7,64 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   EnvironmentOperator,
+  EnvironmentSpec,
   renderKafkaEnvironment,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 
-const TOPICS = 1000;
+export const TOPICS = 1000;
 const RUNS = 5;
 
+/** The environments the benches render: each operator with every component it has. */
+export const BENCH_TARGETS: [
+  string,
+  EnvironmentOperator,
+  Record<string, unknown>,
+][] = [
+  [
+    'Strimzi v1',
+    { operator: 'strimzi', strimziApiVersion: 'v1' },
+    { connect: { connectors: [] }, bridge: true },
+  ],
+  [
+    'CFK',
+    { operator: 'cfk' },
+    {
+      schemaRegistry: true,
+      connect: { connectors: [] },
+      ksqlDb: true,
+      controlCenter: true,
+      restProxy: true,
+      restClass: true,
+    },
+  ],
+];
+
+/** A production environment of 1,000 topics with the given components, as create gets it. */
+export function benchEnvironmentSpec(
+  components: Record<string, unknown>,
+): EnvironmentSpec {
+  return {
+    name: 'bench-kafka',
+    namespace: 'bench',
+    profile: 'production',
+    service: 'bench-service',
+    owner: 'group:default/bench',
+    environmentId: 'bench/bench/bench-kafka',
+    topics: Array.from({ length: TOPICS }, (_, i) => ({
+      name: `bench.topic-${i}`,
+      partitions: 6,
+    })),
+    components,
+    security: {
+      tls: true,
+      authentication: true,
+      authorization: 'simple',
+    },
+  };
+}
+
 export async function benchRenderEnvironment(): Promise<string[]> {
-  const targets: [string, EnvironmentOperator, Record<string, unknown>][] = [
-    [
-      'Strimzi v1',
-      { operator: 'strimzi', strimziApiVersion: 'v1' },
-      { connect: { connectors: [] }, bridge: true },
-    ],
-    [
-      'CFK',
-      { operator: 'cfk' },
-      {
-        schemaRegistry: true,
-        connect: { connectors: [] },
-        ksqlDb: true,
-        controlCenter: true,
-        restProxy: true,
-        restClass: true,
-      },
-    ],
-  ];
+  const targets = BENCH_TARGETS;
   const lines = [
     `render of a ${TOPICS}-topic production environment with every component (median of ${RUNS}):`,
   ];
@@ -43,24 +75,7 @@ export async function benchRenderEnvironment(): Promise<string[]> {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-render-'));
       const start = performance.now();
       const rendered = renderKafkaEnvironment(
-        {
-          name: 'bench-kafka',
-          namespace: 'bench',
-          profile: 'production',
-          service: 'bench-service',
-          owner: 'group:default/bench',
-          environmentId: 'bench/bench/bench-kafka',
-          topics: Array.from({ length: TOPICS }, (_, i) => ({
-            name: `bench.topic-${i}`,
-            partitions: 6,
-          })),
-          components,
-          security: {
-            tls: true,
-            authentication: true,
-            authorization: 'simple',
-          },
-        },
+        benchEnvironmentSpec(components),
         target,
       );
       for (const file of rendered.files) {
