@@ -42,6 +42,42 @@ export const defaultCloneRules: readonly OperatorCloneRules[] = [
 ];
 
 /**
+ * The source's Kafka among `objects` and the clone rules of the operator that runs it.
+ *
+ * @throws InputError when there is no such Kafka of CFK or Strimzi.
+ * @public
+ */
+export function sourceKafkaOf(
+  objects: readonly SourceObject[],
+  source: Pick<CloneSpec['source'], 'namespace' | 'name'>,
+): { kafka: SourceObject; rules: OperatorCloneRules } {
+  const kafkas = objects.filter(o => o.kind === 'Kafka');
+  const kafka = kafkas.find(
+    o =>
+      o.metadata.name === source.name &&
+      (o.metadata.namespace ?? source.namespace) === source.namespace,
+  );
+  const rules = defaultCloneRules.find(r =>
+    kafka?.apiVersion.startsWith(`${r.facts.group}/`),
+  );
+  if (!kafka || !rules) {
+    throw new InputError(
+      `The source has no Kafka '${source.name}' in namespace '${
+        source.namespace
+      }' of ${[cfkFacts.group, strimziFacts.group].join(' or ')} (found: ${
+        kafkas
+          .map(
+            o =>
+              `${o.metadata.namespace ?? source.namespace}/${o.metadata.name}`,
+          )
+          .join(', ') || 'none'
+      })`,
+    );
+  }
+  return { kafka, rules };
+}
+
+/**
  * Clones the Kafka environment `spec.source` names out of `objects` (every CFK or Strimzi
  * resource of the source's namespace, read live or from files), by the rules of the operator
  * that runs it. Pure: the same objects and spec give the same bytes.
@@ -53,31 +89,6 @@ export function cloneKafkaEnvironment(
   objects: readonly SourceObject[],
   spec: CloneSpec,
 ): ClonedEnvironment {
-  const kafka = objects.find(
-    o =>
-      o.kind === 'Kafka' &&
-      o.metadata.name === spec.source.name &&
-      (o.metadata.namespace ?? spec.source.namespace) === spec.source.namespace,
-  );
-  const rules = defaultCloneRules.find(r =>
-    kafka?.apiVersion.startsWith(`${r.facts.group}/`),
-  );
-  if (!kafka || !rules) {
-    throw new InputError(
-      `The source has no Kafka '${spec.source.name}' in namespace '${
-        spec.source.namespace
-      }' of ${[cfkFacts.group, strimziFacts.group].join(' or ')} (found: ${
-        objects
-          .filter(o => o.kind === 'Kafka')
-          .map(
-            o =>
-              `${o.metadata.namespace ?? spec.source.namespace}/${
-                o.metadata.name
-              }`,
-          )
-          .join(', ') || 'none'
-      })`,
-    );
-  }
+  const { rules } = sourceKafkaOf(objects, spec.source);
   return cloneEnvironment(objects, spec, rules, [cfkFacts, strimziFacts]);
 }

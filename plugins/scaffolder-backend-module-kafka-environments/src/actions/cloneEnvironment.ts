@@ -5,7 +5,7 @@ import { z as zod3 } from 'zod/v3';
 import {
   cloneKafkaEnvironment,
   CloneSpec,
-  defaultCloneRules,
+  sourceKafkaOf,
   KubernetesClusterAccess,
   SourceObject,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
@@ -229,49 +229,41 @@ export function createKafkaEnvironmentCloneAction(options: {
           `Read ${objects.length} CFK and Strimzi resources of namespace ${input.sourceNamespace} on ${input.sourceCluster}`,
         );
       }
-      const kafka = objects.find(
-        o =>
-          o.kind === 'Kafka' &&
-          o.metadata.name === input.sourceName &&
-          (o.metadata.namespace ?? input.sourceNamespace) ===
-            input.sourceNamespace,
-      );
-      const rules = defaultCloneRules.find(r =>
-        kafka?.apiVersion.startsWith(`${r.facts.group}/`),
-      );
-      if (kafka && rules) {
-        const operator = rules.facts.operator;
-        if (!environments.limits.allowedOperators.includes(operator)) {
-          throw new InputError(
-            `The source runs on ${
-              rules.facts.title
-            }, which the platform does not allow (limit allowedOperators: ${environments.limits.allowedOperators.join(
-              ', ',
-            )})`,
-          );
-        }
-        const version = kafka.apiVersion.split('/')[1];
-        const target = await discoverTargetCluster(clusters, {
-          targetCluster: input.targetCluster,
-          operator,
-          strimziApiVersion:
-            operator === 'strimzi' ? (version as 'v1' | 'v1beta2') : undefined,
-          // A clone keeps its source's API version.
-          versionFrom: `The source is ${kafka.apiVersion}; a clone keeps its source's API version, and`,
-        });
-        if (
-          !environments.limits.allowedVersions[operator].includes(
-            target.apiVersion,
-          )
-        ) {
-          throw new InputError(
-            `${operator} ${
-              target.apiVersion
-            } is not allowed (limit allowedVersions.${operator}: ${environments.limits.allowedVersions[
-              operator
-            ].join(', ')})`,
-          );
-        }
+      const { kafka, rules } = sourceKafkaOf(objects, {
+        namespace: input.sourceNamespace,
+        name: input.sourceName,
+      });
+      const operator = rules.facts.operator;
+      if (!environments.limits.allowedOperators.includes(operator)) {
+        throw new InputError(
+          `The source runs on ${
+            rules.facts.title
+          }, which the platform does not allow (limit allowedOperators: ${environments.limits.allowedOperators.join(
+            ', ',
+          )})`,
+        );
+      }
+      const version = kafka.apiVersion.split('/')[1];
+      const target = await discoverTargetCluster(clusters, {
+        targetCluster: input.targetCluster,
+        operator,
+        strimziApiVersion:
+          operator === 'strimzi' ? (version as 'v1' | 'v1beta2') : undefined,
+        // A clone keeps its source's API version.
+        versionFrom: `The source is ${kafka.apiVersion}; a clone keeps its source's API version, and`,
+      });
+      if (
+        !environments.limits.allowedVersions[operator].includes(
+          target.apiVersion,
+        )
+      ) {
+        throw new InputError(
+          `${operator} ${
+            target.apiVersion
+          } is not allowed (limit allowedVersions.${operator}: ${environments.limits.allowedVersions[
+            operator
+          ].join(', ')})`,
+        );
       }
 
       const hours =
