@@ -10,6 +10,7 @@ import {
   waitFor,
   writeSuiteConfig,
 } from './lib/portal';
+import { BackendApi, backendApi, runTemplateTask } from './lib/tasks';
 
 /*
  * kafka:environment:apply in the running portal: a template's task applies a Strimzi environment
@@ -158,26 +159,8 @@ describe('kafka:environment:apply in the portal', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function api(method: string, route: string, body?: unknown) {
-    const res = await fetch(`${backend.baseUrl}${route}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: res.status,
-      body: (await res.text().then(t => {
-        try {
-          return JSON.parse(t);
-        } catch {
-          return t;
-        }
-      })) as any,
-    };
-  }
+  const api: BackendApi = (method, route, body) =>
+    backendApi(backend, token)(method, route, body);
 
   it('applies to dev, reports progress from the kafka-clusters verdict to healthy, and the Kafka is healthy there', async () => {
     await waitFor(
@@ -191,44 +174,11 @@ describe('kafka:environment:apply in the portal', () => {
         ).status === 200 || undefined,
       60_000,
     );
-    const created = await api('POST', '/api/scaffolder/v2/tasks', {
+    const { log } = await runTemplateTask(api, backend, {
       templateRef: 'template:default/suite-apply',
       values: {},
+      timeoutMs: 240_000,
     });
-    expect(created.status).toBe(201);
-    const taskId = created.body.id;
-
-    const task = await waitFor(
-      'the task to end',
-      async () => {
-        const { body } = await api(
-          'GET',
-          `/api/scaffolder/v2/tasks/${taskId}`,
-        ).catch(error => {
-          throw new Error(
-            `${error}\n--- backend ---\n${backend.output().slice(-4000)}`,
-          );
-        });
-        return ['completed', 'failed', 'cancelled'].includes(body.status)
-          ? body
-          : undefined;
-      },
-      240_000,
-    );
-    const { body: events } = await api(
-      'GET',
-      `/api/scaffolder/v2/tasks/${taskId}/events`,
-    );
-    const log = (events as { type: string; body: { message?: string } }[])
-      .filter(e => e.type === 'log')
-      .map(e => e.body.message ?? '');
-    if (task.status !== 'completed') {
-      throw new Error(
-        `The task ${task.status}:\n${log.join('\n')}\n--- backend ---\n${backend
-          .output()
-          .slice(-4000)}`,
-      );
-    }
     const ref = `dev/${NAMESPACE}/${NAME}`;
     const progress = log.filter(l => l.includes(`Kafka ${ref}:`));
     expect(progress.some(l => /0\/1 brokers ready|not seen/.test(l))).toBe(

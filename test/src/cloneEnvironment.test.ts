@@ -10,6 +10,7 @@ import {
   waitFor,
   writeSuiteConfig,
 } from './lib/portal';
+import { BackendApi, backendApi, runTemplateTask } from './lib/tasks';
 
 /*
  * kafka:environment:clone in the running portal: a template's task clones a live production
@@ -25,6 +26,16 @@ describe('kafka:environment:clone in the portal', () => {
   let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
   let token: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-clone-suite-'));
+
+  const api: BackendApi = (method, route, body) =>
+    backendApi(backend, token)(method, route, body);
+
+  const runTemplate = (values: Record<string, unknown>) =>
+    runTemplateTask(api, backend, {
+      templateRef: 'template:default/suite-clone',
+      values,
+      timeoutMs: 450_000,
+    });
 
   beforeAll(async () => {
     const template = path.join(dir, 'template.yaml');
@@ -97,60 +108,6 @@ describe('kafka:environment:clone in the portal', () => {
     config?.remove();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  async function api(method: string, route: string, body?: unknown) {
-    const res = await fetch(`${backend.baseUrl}${route}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Not JSON: keep the text.
-    }
-    return { status: res.status, body: parsed };
-  }
-
-  /** Runs the template to its end; the task log, or an Error with it and the backend's output. */
-  async function runTemplate(values: Record<string, unknown>) {
-    const created = await api('POST', '/api/scaffolder/v2/tasks', {
-      templateRef: 'template:default/suite-clone',
-      values,
-    });
-    expect(created.status).toBe(201);
-    const taskId = created.body.id;
-    const task = await waitFor(
-      'the task to end',
-      async () => {
-        const { body } = await api('GET', `/api/scaffolder/v2/tasks/${taskId}`);
-        return ['completed', 'failed', 'cancelled'].includes(body.status)
-          ? body
-          : undefined;
-      },
-      450_000,
-    );
-    const { body: events } = await api(
-      'GET',
-      `/api/scaffolder/v2/tasks/${taskId}/events`,
-    );
-    const log = (events as { type: string; body: { message?: string } }[])
-      .filter(e => e.type === 'log')
-      .map(e => e.body.message ?? '');
-    if (task.status !== 'completed') {
-      throw new Error(
-        `The task ${task.status}:\n${log.join('\n')}\n--- backend ---\n${backend
-          .output()
-          .slice(-4000)}`,
-      );
-    }
-    return { log, output: task.spec ? task : task };
-  }
 
   it('clones Strimzi orders-kafka from prod-us into dev/team-a: healthy, its topics mirrored through orders external listener', async () => {
     const { log } = await runTemplate({

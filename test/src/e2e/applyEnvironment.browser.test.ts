@@ -1,16 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
-import {
-  repoRoot,
-  RunningBackend,
-  RunningFrontend,
-  RunningSandbox,
-  startBackend,
-  startFrontend,
-  startSandboxProcess,
-  writeSuiteConfig,
-} from '../lib/portal';
+import { PortalInBrowser, startPortalInBrowser } from '../lib/browser';
 
 /**
  * The create template on the embedded default, delivered by apply: a person fills in the form,
@@ -18,114 +6,29 @@ import {
  * where the new cluster is healthy. Once for Strimzi, once for CFK.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(repoRoot, 'test/artifacts/screenshots');
-
 describe('creating a Kafka environment by apply, in a browser', () => {
-  let sandbox: RunningSandbox;
-  let backend: RunningBackend;
-  let frontend: RunningFrontend;
-  let browser: Browser;
-  let page: Page;
-  let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
+  let portal: PortalInBrowser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH`,
-      );
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    sandbox = await startSandboxProcess();
-    config = await writeSuiteConfig(sandbox, {
-      app: {
-        extensions: [
-          {
-            'entity-content:kafka-clusters/kafka': {
-              config: { refreshIntervalSeconds: 3 },
+    portal = await startPortalInBrowser({
+      name: 'apply',
+      config: {
+        app: {
+          extensions: [
+            {
+              'entity-content:kafka-clusters/kafka': {
+                config: { refreshIntervalSeconds: 3 },
+              },
             },
-          },
-        ],
+          ],
+        },
       },
     });
-    [backend, frontend] = await Promise.all([
-      startBackend(sandbox, config),
-      startFrontend(config),
-    ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(frontend.baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    try {
-      await page
-        .getByRole('link', { name: 'Kafka' })
-        .first()
-        .waitFor({ timeout: 120_000 });
-    } catch (error) {
-      await screenshot('apply-sign-in-failed');
-      throw new Error(
-        `${error}\n--- page ---\n${await page
-          .locator('body')
-          .innerText()
-          .catch(() => '')}`,
-      );
-    }
   }, 420_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await frontend?.stop();
-    await backend?.stop();
-    await sandbox?.stop();
-    config?.remove();
+    await portal?.stop();
   });
-
-  async function screenshot(name: string) {
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}.png`),
-      fullPage: true,
-    });
-  }
-
-  async function waitForText(
-    locator: Locator,
-    pattern: RegExp,
-    timeout = 60_000,
-  ) {
-    const deadline = Date.now() + timeout;
-    let last = '';
-    for (;;) {
-      last = (await locator.innerText().catch(() => '')) ?? '';
-      if (pattern.test(last)) return last;
-      if (Date.now() > deadline) {
-        await screenshot(`apply-failed-${Date.now()}`);
-        throw new Error(
-          `Expected ${pattern} within ${timeout} ms; last saw: ${last.slice(
-            -1500,
-          )}`,
-        );
-      }
-      await page.waitForTimeout(250);
-    }
-  }
-
-  /** Picks an option of one of the form's select fields, by its label. */
-  async function choose(label: string, option: string) {
-    await page.getByLabel(label, { exact: false }).first().click();
-    await page.getByRole('option', { name: option }).first().click();
-  }
 
   async function createByApply(options: {
     service: string;
@@ -145,6 +48,7 @@ describe('creating a Kafka environment by apply, in a browser', () => {
         topics: [`${options.service}.dev-events`],
       }),
     );
+    const { page, frontend, screenshot, waitForText, choose } = portal;
     await page.goto(
       `${frontend.baseUrl}/create/templates/default/kafka-environment?formData=${formData}`,
     );

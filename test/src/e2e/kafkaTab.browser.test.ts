@@ -1,104 +1,51 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Locator, Page } from 'playwright-core';
-import {
-  repoRoot,
-  RunningBackend,
-  RunningFrontend,
-  RunningSandbox,
-  startBackend,
-  startFrontend,
-  startSandboxProcess,
-  writeSuiteConfig,
-} from '../lib/portal';
+import { Locator, Page } from 'playwright-core';
+import { PortalInBrowser, startPortalInBrowser } from '../lib/browser';
 
 /**
  * The real portal (sandbox, backend, frontend, each in its own process, on free ports) in
  * Debian's Chromium, checked the way a person would check it.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.join(repoRoot, 'test/artifacts/screenshots');
 // Faults show within one refresh of the tab; the suite refreshes every 3 s.
 const REFRESH_SECONDS = 3;
 
 describe('the Kafka tab and fleet page in a browser', () => {
-  let sandbox: RunningSandbox;
-  let backend: RunningBackend;
-  let frontend: RunningFrontend;
-  let browser: Browser;
+  let portal: PortalInBrowser;
   let page: Page;
-  let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH`,
-      );
-    }
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    sandbox = await startSandboxProcess();
-    config = await writeSuiteConfig(sandbox, {
-      app: {
-        extensions: [
-          {
-            'entity-content:kafka-clusters/kafka': {
-              config: { refreshIntervalSeconds: REFRESH_SECONDS },
+    portal = await startPortalInBrowser({
+      name: 'tab',
+      config: {
+        app: {
+          extensions: [
+            {
+              'entity-content:kafka-clusters/kafka': {
+                config: { refreshIntervalSeconds: REFRESH_SECONDS },
+              },
             },
-          },
-          {
-            'page:kafka-clusters': {
-              config: { refreshIntervalSeconds: REFRESH_SECONDS },
+            {
+              'page:kafka-clusters': {
+                config: { refreshIntervalSeconds: REFRESH_SECONDS },
+              },
             },
-          },
-        ],
+          ],
+        },
       },
     });
-    [backend, frontend] = await Promise.all([
-      startBackend(sandbox, config),
-      startFrontend(config),
-    ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(frontend.baseUrl);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    // Signed in: the sidebar with the suite's Kafka page is there.
-    await page
-      .getByRole('link', { name: 'Kafka' })
-      .first()
-      .waitFor({ timeout: 60_000 });
+    page = portal.page;
   }, 420_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await frontend?.stop();
-    await backend?.stop();
-    await sandbox?.stop();
-    config?.remove();
+    await portal?.stop();
   });
 
-  async function screenshot(name: string) {
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}.png`),
-      fullPage: true,
-    });
-  }
+  const screenshot = (name: string) => portal.screenshot(name);
 
   async function admin(method: string, route: string, body?: unknown) {
-    const res = await fetch(`${sandbox.adminUrl}${route}`, {
+    const res = await fetch(`${portal.sandbox.adminUrl}${route}`, {
       method,
       headers: { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -113,7 +60,11 @@ describe('the Kafka tab and fleet page in a browser', () => {
       process.env.KUBECTL ?? 'kubectl',
       [
         '--kubeconfig',
-        path.join(sandbox.env.KUBE_SANDBOX_STATE_DIR, cluster, 'kubeconfig'),
+        path.join(
+          portal.sandbox.env.KUBE_SANDBOX_STATE_DIR,
+          cluster,
+          'kubeconfig',
+        ),
         ...args,
       ],
       { encoding: 'utf8' },
@@ -124,31 +75,12 @@ describe('the Kafka tab and fleet page in a browser', () => {
   const clusterLine = (name: string): Locator =>
     page.getByRole('button', { name: new RegExp(`\\b${name}\\b`) }).first();
 
-  async function waitForText(
-    locator: Locator,
-    pattern: RegExp,
-    timeout = 60_000,
-  ) {
-    const deadline = Date.now() + timeout;
-    let last = '';
-    for (;;) {
-      last = (await locator.innerText().catch(() => '')) ?? '';
-      if (pattern.test(last)) return last;
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Expected ${pattern} within ${timeout} ms; last saw: ${last.slice(
-            0,
-            500,
-          )}`,
-        );
-      }
-      await page.waitForTimeout(250);
-    }
-  }
+  const waitForText = (locator: Locator, pattern: RegExp, timeout?: number) =>
+    portal.waitForText(locator, pattern, timeout);
 
   async function openKafkaTab(service: string) {
     await page.goto(
-      `${frontend.baseUrl}/catalog/default/component/${service}/kafka`,
+      `${portal.frontend.baseUrl}/catalog/default/component/${service}/kafka`,
     );
     await page
       .getByRole('heading', { name: 'Kafka clusters' })
@@ -317,7 +249,7 @@ describe('the Kafka tab and fleet page in a browser', () => {
   }, 720_000);
 
   it('lists every demo cluster on the fleet page', async () => {
-    await page.goto(`${frontend.baseUrl}/kafka`);
+    await page.goto(`${portal.frontend.baseUrl}/kafka`);
     const main = page.locator('body');
     for (const name of [
       'shared',
