@@ -87,8 +87,54 @@ function countJest(file) {
   };
 }
 
+/**
+ * The failed tests of a Jest JSON report with the head of each message, so the end of the
+ * output (often all a CI log keeps) says why, not only how many.
+ */
+function failuresOf(file) {
+  if (!fs.existsSync(file)) return [];
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const plain = text => text.replace(/\u001b\[[0-9;]*m/g, '');
+  const lines = [];
+  for (const suite of report.testResults) {
+    const where = path.relative(root, suite.name);
+    const failedTests = suite.assertionResults.filter(
+      test => test.status === 'failed',
+    );
+    if (failedTests.length === 0 && suite.status === 'failed') {
+      lines.push(`  ${where}: did not run`);
+      lines.push(
+        ...plain(suite.message ?? '')
+          .split('\n')
+          .filter(line => line.trim())
+          .slice(0, 12)
+          .map(line => `    ${line}`),
+      );
+    }
+    for (const test of failedTests) {
+      lines.push(`  ${where}: ${test.fullName}`);
+      const message = plain(test.failureMessages.join('\n'))
+        .split('\n')
+        .filter(line => line.trim() && !/^\s+at /.test(line));
+      // A page's text ends in what went wrong: keep the head and the tail of long messages.
+      const kept =
+        message.length > 40
+          ? [...message.slice(0, 8), '    …', ...message.slice(-30)]
+          : message;
+      lines.push(...kept.map(line => `    ${line}`));
+    }
+  }
+  return lines;
+}
+
 let passed = 0;
 let failed = 0;
+const failures = outcomes.flatMap(stage =>
+  stage.report ? failuresOf(stage.report) : [],
+);
+if (failures.length > 0) {
+  process.stdout.write(`\n=== failed tests\n${failures.join('\n')}\n`);
+}
 process.stdout.write('\n=== summary\n');
 for (const stage of outcomes) {
   let line = `${stage.ok ? 'ok    ' : 'FAILED'} ${stage.name} (${

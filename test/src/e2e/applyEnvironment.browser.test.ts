@@ -1,4 +1,5 @@
 import { PortalInBrowser, startPortalInBrowser } from '../lib/browser';
+import { backendApi, taskIdOfPage, waitForTaskLog } from '../lib/tasks';
 
 /**
  * The create template on the embedded default, delivered by apply: a person fills in the form,
@@ -75,18 +76,19 @@ describe('creating a Kafka environment by apply, in a browser', () => {
     await page.waitForURL(/\/create\/tasks\//, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Show Logs' }).click();
     const ref = `dev/${options.namespace}/${options.name}`;
-    const main = page.locator('body');
-    // Progress from the kafka-clusters verdict, then healthy.
-    await waitForText(
-      main,
+    // Progress from the kafka-clusters verdict, then healthy. Lines that scroll past are read
+    // from the task's record; the last ones from the page.
+    const api = backendApi(portal.backend, await portal.backend.guestToken());
+    const taskId = taskIdOfPage(page.url());
+    await waitForTaskLog(
+      api,
+      taskId,
       new RegExp(`Kafka ${ref}: (progressing|unknown|not seen)`),
       120_000,
     );
-    const log = await waitForText(
-      main,
-      new RegExp(`Kafka ${ref}: healthy: 1/1 brokers ready`),
-      300_000,
-    );
+    const healthy = new RegExp(`Kafka ${ref}: healthy: 1/1 brokers ready`);
+    await waitForTaskLog(api, taskId, healthy, 300_000);
+    const log = await waitForText(page.locator('body'), healthy, 30_000);
     expect(log).toMatch(/brokers ready/);
     await screenshot(`apply-${options.slug}-task-healthy`);
 

@@ -1,4 +1,5 @@
 import { PortalInBrowser, startPortalInBrowser } from '../lib/browser';
+import { backendApi, taskIdOfPage, waitForTaskLog } from '../lib/tasks';
 
 /**
  * Cloning on the embedded default: a developer on call opens the degraded orders service's
@@ -75,17 +76,19 @@ describe('cloning a Kafka environment from the Kafka tab, in a browser', () => {
 
     await page.waitForURL(/\/create\/tasks\//, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Show Logs' }).click();
-    const body = page.locator('body');
-    await waitForText(
-      body,
+    // Lines that scroll past are read from the task's record; the last ones from the page.
+    const api = backendApi(portal.backend, await portal.backend.guestToken());
+    const taskId = taskIdOfPage(page.url());
+    await waitForTaskLog(
+      api,
+      taskId,
       /The 2 Secrets the clone needs exist in team-a/,
       120_000,
     );
-    await waitForText(
-      body,
-      /Kafka dev\/team-a\/orders-kafka: healthy: 1\/1 brokers ready/,
-      400_000,
-    );
+    const healthy =
+      /Kafka dev\/team-a\/orders-kafka: healthy: 1\/1 brokers ready/;
+    await waitForTaskLog(api, taskId, healthy, 400_000);
+    await waitForText(page.locator('body'), healthy, 30_000);
     await screenshot('clone-task-healthy');
 
     // Back on the orders tab: production and its clone.

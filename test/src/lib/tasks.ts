@@ -74,13 +74,7 @@ export async function runTemplateTask(
     },
     options.timeoutMs,
   );
-  const { body: events } = await api(
-    'GET',
-    `/api/scaffolder/v2/tasks/${taskId}/events`,
-  );
-  const log = (events as { type: string; body: { message?: string } }[])
-    .filter(e => e.type === 'log')
-    .map(e => e.body.message ?? '');
+  const { log } = await taskProgress(api, taskId);
   if (task.status !== 'completed') {
     throw new Error(
       `The task ${task.status}:\n${log.join('\n')}\n--- backend ---\n${backend
@@ -89,4 +83,60 @@ export async function runTemplateTask(
     );
   }
   return { log };
+}
+
+/** A task's status and its log lines so far, read from the scaffolder's routes. */
+export async function taskProgress(
+  api: BackendApi,
+  taskId: string,
+): Promise<{ status: string; log: string[] }> {
+  const [task, events] = await Promise.all([
+    api('GET', `/api/scaffolder/v2/tasks/${taskId}`),
+    api('GET', `/api/scaffolder/v2/tasks/${taskId}/events`),
+  ]);
+  if (task.status !== 200 || events.status !== 200) {
+    throw new Error(
+      `Reading task ${taskId} answered ${task.status} and ${events.status}`,
+    );
+  }
+  const log = (events.body as { type: string; body: { message?: string } }[])
+    .filter(e => e.type === 'log')
+    .map(e => e.body.message ?? '');
+  return { status: task.body.status, log };
+}
+
+/**
+ * Waits until a task has logged a line matching `pattern`, and returns that line. The browser's
+ * log view renders only the lines in view (it is virtualised), so a line the task wrote
+ * between two looks can scroll past unseen: the scaffolder's routes keep every line. A task
+ * that ended without the line, or a timeout, is an Error with the log.
+ */
+export async function waitForTaskLog(
+  api: BackendApi,
+  taskId: string,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { status, log } = await taskProgress(api, taskId);
+    const line = log.find(l => pattern.test(l));
+    if (line !== undefined) return line;
+    const ended = ['completed', 'failed', 'cancelled'].includes(status);
+    if (ended || Date.now() > deadline) {
+      throw new Error(
+        `${
+          ended ? `The task ${status}` : `Timed out after ${timeoutMs} ms`
+        } without a log line matching ${pattern}:\n${log.join('\n')}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+/** The task a scaffolder page shows, from its address (`/create/tasks/<id>`). */
+export function taskIdOfPage(url: string): string {
+  const id = /\/create\/tasks\/([^/?#]+)/.exec(url)?.[1];
+  if (!id) throw new Error(`Not a task page: ${url}`);
+  return id;
 }
