@@ -8,6 +8,19 @@ import { reservePort } from './ports';
 // eslint-disable-next-line no-restricted-syntax -- the suites only ever run from source
 export const repoRoot = path.resolve(__dirname, '../../..');
 
+/**
+ * Thrown by a {@link waitFor} probe to stop waiting at once: what it waits for can no longer
+ * come (a task that ended without it, say). `waitFor` rethrows it as it is.
+ */
+export class GiveUp extends Error {
+  name = 'GiveUp';
+}
+
+/**
+ * Probes every 500 ms until the probe returns a value, the process is gone or `timeoutMs` has
+ * passed. An error the probe throws counts as "not yet" (the last one is in the timeout's
+ * message), but a {@link GiveUp} ends the wait at once.
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined>,
@@ -23,6 +36,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof GiveUp) throw error;
       lastError = error;
     }
     await new Promise(resolve => setTimeout(resolve, 500));

@@ -1,4 +1,4 @@
-import { RunningBackend, waitFor } from './portal';
+import { GiveUp, RunningBackend, waitFor } from './portal';
 
 /** A JSON answer of the backend: its status and body (text when it is not JSON). */
 export interface ApiAnswer {
@@ -117,21 +117,27 @@ export async function waitForTaskLog(
   pattern: RegExp,
   timeoutMs: number,
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { status, log } = await taskProgress(api, taskId);
-    const line = log.find(l => pattern.test(l));
-    if (line !== undefined) return line;
-    const ended = ['completed', 'failed', 'cancelled'].includes(status);
-    if (ended || Date.now() > deadline) {
-      throw new Error(
-        `${
-          ended ? `The task ${status}` : `Timed out after ${timeoutMs} ms`
-        } without a log line matching ${pattern}:\n${log.join('\n')}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
+  return waitFor(
+    `a log line matching ${pattern}`,
+    async () => {
+      // A failed read of the task ends the wait: only a line not there yet is looked for again.
+      const { status, log } = await taskProgress(api, taskId).catch(error => {
+        throw new GiveUp(`${error}`, { cause: error });
+      });
+      const line = log.find(l => pattern.test(l));
+      if (line !== undefined) return line;
+      if (['completed', 'failed', 'cancelled'].includes(status)) {
+        throw new GiveUp(
+          `The task ${status} without a log line matching ${pattern}:\n${log.join(
+            '\n',
+          )}`,
+        );
+      }
+      // Not yet: the last of these is the timeout's message.
+      throw new Error(`the task's log so far:\n${log.join('\n')}`);
+    },
+    timeoutMs,
+  );
 }
 
 /** The task a scaffolder page shows, from its address (`/create/tasks/<id>`). */
