@@ -32,6 +32,10 @@ export function backendApi(backend: RunningBackend, token: string): BackendApi {
   };
 }
 
+/** Whether a task's status is one it ends in. */
+const taskEnded = (status: string) =>
+  ['completed', 'failed', 'cancelled'].includes(status);
+
 /**
  * Runs a template as a task and waits for its end; its log lines. A task that did not complete
  * is an Error with its log and the backend's last output.
@@ -57,27 +61,21 @@ export async function runTemplateTask(
     );
   }
   const taskId = created.body.id;
-  const task = await waitFor(
+  const { status, log } = await waitFor(
     'the task to end',
     async () => {
-      const { body } = await api(
-        'GET',
-        `/api/scaffolder/v2/tasks/${taskId}`,
-      ).catch(error => {
+      const progress = await taskProgress(api, taskId).catch(error => {
         throw new Error(
           `${error}\n--- backend ---\n${backend.output().slice(-4000)}`,
         );
       });
-      return ['completed', 'failed', 'cancelled'].includes(body.status)
-        ? body
-        : undefined;
+      return taskEnded(progress.status) ? progress : undefined;
     },
     options.timeoutMs,
   );
-  const { log } = await taskProgress(api, taskId);
-  if (task.status !== 'completed') {
+  if (status !== 'completed') {
     throw new Error(
-      `The task ${task.status}:\n${log.join('\n')}\n--- backend ---\n${backend
+      `The task ${status}:\n${log.join('\n')}\n--- backend ---\n${backend
         .output()
         .slice(-4000)}`,
     );
@@ -85,15 +83,16 @@ export async function runTemplateTask(
   return { log };
 }
 
-/** A task's status and its log lines so far, read from the scaffolder's routes. */
+/**
+ * A task's status and its log lines so far, read from the scaffolder's routes. The status is
+ * read first and the events after it, so a log read with an ended status is the whole log.
+ */
 export async function taskProgress(
   api: BackendApi,
   taskId: string,
 ): Promise<{ status: string; log: string[] }> {
-  const [task, events] = await Promise.all([
-    api('GET', `/api/scaffolder/v2/tasks/${taskId}`),
-    api('GET', `/api/scaffolder/v2/tasks/${taskId}/events`),
-  ]);
+  const task = await api('GET', `/api/scaffolder/v2/tasks/${taskId}`);
+  const events = await api('GET', `/api/scaffolder/v2/tasks/${taskId}/events`);
   if (task.status !== 200 || events.status !== 200) {
     throw new Error(
       `Reading task ${taskId} answered ${task.status} and ${events.status}`,
@@ -126,7 +125,7 @@ export async function waitForTaskLog(
       });
       const line = log.find(l => pattern.test(l));
       if (line !== undefined) return line;
-      if (['completed', 'failed', 'cancelled'].includes(status)) {
+      if (taskEnded(status)) {
         throw new GiveUp(
           `The task ${status} without a log line matching ${pattern}:\n${log.join(
             '\n',
