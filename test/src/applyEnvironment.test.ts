@@ -98,7 +98,8 @@ describe('kafka:environment:apply in the portal', () => {
   let sandbox: RunningSandbox;
   let backend: RunningBackend;
   let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
-  let token: string;
+  /** Requests as a guest, once the backend is up. */
+  let api: BackendApi;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-apply-suite-'));
 
   beforeAll(async () => {
@@ -149,7 +150,7 @@ describe('kafka:environment:apply in the portal', () => {
       },
     });
     backend = await startBackend(sandbox, config);
-    token = await backend.guestToken();
+    api = backendApi(backend, await backend.guestToken());
   }, 240_000);
 
   afterAll(async () => {
@@ -158,9 +159,6 @@ describe('kafka:environment:apply in the portal', () => {
     config?.remove();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  const api: BackendApi = (method, route, body) =>
-    backendApi(backend, token)(method, route, body);
 
   it('applies to dev, reports progress from the kafka-clusters verdict to healthy, and the Kafka is healthy there', async () => {
     await waitFor(

@@ -24,11 +24,9 @@ describe('kafka:environment:clone in the portal', () => {
   let sandbox: RunningSandbox;
   let backend: RunningBackend;
   let config: Awaited<ReturnType<typeof writeSuiteConfig>>;
-  let token: string;
+  /** Requests as a guest, once the backend is up. */
+  let api: BackendApi;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-kafka-clone-suite-'));
-
-  const api: BackendApi = (method, route, body) =>
-    backendApi(backend, token)(method, route, body);
 
   const runTemplate = (values: Record<string, unknown>) =>
     runTemplateTask(api, backend, {
@@ -88,7 +86,7 @@ describe('kafka:environment:clone in the portal', () => {
       },
     });
     backend = await startBackend(sandbox, config);
-    token = await backend.guestToken();
+    api = backendApi(backend, await backend.guestToken());
     await waitFor(
       'the suite template in the catalog',
       async () =>
