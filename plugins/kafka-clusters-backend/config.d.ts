@@ -43,5 +43,18 @@ export interface Config {
       /** A list or discovery request taking longer fails as a timeout. (Optional) Default 30. */
       requestTimeoutSeconds?: number;
     };
+    /**
+     * Backstage notifications to the owners of a Kafka cluster that stays degraded or unhealthy
+     * (the owner of its `kafka-cluster` Resource, and the owners of what depends on it), and
+     * again when it is healthy. Needs `@backstage/plugin-notifications-backend`. (Optional)
+     */
+    notifications?: {
+      /** (Optional) Default true. */
+      enabled?: boolean;
+      /** How long a cluster stays degraded or unhealthy before its owners are told. (Optional) Default 300. */
+      gracePeriodSeconds?: number;
+      /** Also tell the owners of the entities that depend on the cluster's Resource. (Optional) Default true. */
+      notifyDependents?: boolean;
+    };
   };
 }

@@ -7,6 +7,8 @@ import {
   metricsServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { kafkaClustersPermissions } from '@k8s-kafka/plugin-kafka-clusters-common';
 import {
   createKubernetesClusterAccess,
@@ -14,7 +16,21 @@ import {
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { registerKafkaClustersActions } from './actions';
 import { createFleetCache } from './service/cache/fleetCache';
-import { readFleetCacheSettings } from './service/config';
+import { createServedStatuses } from './service/aging';
+import {
+  readFleetCacheSettings,
+  readOwnerNotificationSettings,
+} from './service/config';
+import { createEpisodeStore } from './service/live/episodes';
+import {
+  createOwnerNotifier,
+  OWNER_CHECK_EVERY_MS,
+} from './service/live/ownerNotifications';
+import { runEvery } from './service/live/runEvery';
+import {
+  createStatusSignalPublisher,
+  SIGNAL_CHECK_EVERY_MS,
+} from './service/live/statusSignals';
 import { createEnvironmentDeliveriesService } from './service/environments/deliveries';
 import { createEnvironmentsRouter } from './service/environments/router';
 import { createRouter } from './service/router';
@@ -41,7 +57,11 @@ export const kafkaClustersPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         cache: coreServices.cache,
         lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
         catalog: catalogServiceRef,
+        // Without the signals backend a publish reaches nobody, and clients poll.
+        signals: signalsServiceRef,
+        notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
         // As the catalog and the scaffolder take it: OpenTelemetry, exported by whatever SDK
         // the backend's instrumentation sets up (none: the metrics cost nothing).
@@ -81,9 +101,44 @@ export const kafkaClustersPlugin = createBackendPlugin({
           fleet,
           thresholds: settings.thresholds,
         });
-        lifecycle.addStartupHook(() => fleet.start());
+        const served = createServedStatuses({
+          fleet,
+          thresholds: settings.thresholds,
+        });
+        const episodes = await createEpisodeStore(
+          await deps.database.getClient(),
+        );
+        const stops: (() => void)[] = [stopObserving];
+        lifecycle.addStartupHook(async () => {
+          await fleet.start();
+          const signals = createStatusSignalPublisher({
+            fleet,
+            served,
+            signals: deps.signals,
+            logger,
+          });
+          const owners = createOwnerNotifier({
+            served,
+            episodes,
+            notifications: deps.notifications,
+            catalog,
+            auth,
+            logger,
+            settings: readOwnerNotificationSettings(config),
+          });
+          stops.push(
+            runEvery(SIGNAL_CHECK_EVERY_MS, signals.check, error =>
+              logger.warn(`Cannot publish the Kafka status signal: ${error}`),
+            ),
+            runEvery(OWNER_CHECK_EVERY_MS, owners.check, error =>
+              logger.warn(
+                `Cannot check Kafka clusters for owner notifications: ${error}`,
+              ),
+            ),
+          );
+        });
         lifecycle.addShutdownHook(() => {
-          stopObserving();
+          for (const stop of stops) stop();
           fleet.stop();
         });
 
@@ -93,7 +148,7 @@ export const kafkaClustersPlugin = createBackendPlugin({
           permissions: deps.permissions,
           cache: deps.cache,
           logger,
-          thresholds: settings.thresholds,
+          served,
         });
         // Before the routers, to time every request they answer.
         httpRouter.use(metrics.requestDuration);

@@ -9,4 +9,5 @@
 export * from './annotations';
 export * from './environments';
 export * from './permissions';
+export * from './signals';
 export * from './model';

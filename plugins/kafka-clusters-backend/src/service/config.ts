@@ -5,6 +5,7 @@ import {
   readWatchedNamespaces,
 } from '@k8s-kafka/plugin-kafka-clusters-node';
 import { FleetCacheSettings } from './cache/fleetCache';
+import { OwnerNotificationSettings } from './live/ownerNotifications';
 
 const THRESHOLD_KEYS = Object.keys(
   DEFAULT_HEALTH_THRESHOLDS,
@@ -30,5 +31,19 @@ export function readFleetCacheSettings(config: Config): FleetCacheSettings {
       (cache?.getOptionalNumber('catalogClustersEverySeconds') ?? 300) * 1000,
     requestTimeoutMs:
       (cache?.getOptionalNumber('requestTimeoutSeconds') ?? 30) * 1000,
+  };
+}
+
+/** Reads `kafkaClusters.notifications`, with the defaults documented in config.d.ts. */
+export function readOwnerNotificationSettings(
+  config: Config,
+): OwnerNotificationSettings {
+  const notifications = config.getOptionalConfig('kafkaClusters.notifications');
+  return {
+    enabled: notifications?.getOptionalBoolean('enabled') ?? true,
+    gracePeriodMs:
+      (notifications?.getOptionalNumber('gracePeriodSeconds') ?? 300) * 1000,
+    notifyDependents:
+      notifications?.getOptionalBoolean('notifyDependents') ?? true,
   };
 }

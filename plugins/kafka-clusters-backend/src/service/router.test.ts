@@ -21,6 +21,7 @@ import { kafkaStatus } from '../__testUtils__/statusFixtures';
 import { ClusterCache } from './cache/clusterCache';
 import { FleetCache } from './cache/fleetCache';
 import { createRouter } from './router';
+import { createServedStatuses } from './aging';
 import { createKafkaStatusService } from './statusService';
 
 function fakeCluster(
@@ -129,19 +130,23 @@ async function app(
   prodEuObservedAt?: string,
   logger?: LoggerService,
 ) {
+  const fleet = fakeFleet([
+    fakeCluster('prod-eu', [healthy], [], prodEuObservedAt),
+    fakeCluster('prod-us', [degraded]),
+    fakeCluster('staging', [], [unreachable]),
+  ]);
   const statusService = createKafkaStatusService({
-    fleet: fakeFleet([
-      fakeCluster('prod-eu', [healthy], [], prodEuObservedAt),
-      fakeCluster('prod-us', [degraded]),
-      fakeCluster('staging', [], [unreachable]),
-    ]),
+    fleet,
     catalog,
     permissions: mockServices.permissions.mock({
       authorize: async () => [{ result }],
     }),
     cache: memoryCache(),
     logger: logger ?? mockServices.logger.mock(),
-    thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    served: createServedStatuses({
+      fleet,
+      thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    }),
   });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),

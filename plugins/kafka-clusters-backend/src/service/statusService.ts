@@ -16,7 +16,6 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   compareKafkaHealth,
   KafkaClusterRef,
-  KafkaClusterStatus,
   KafkaClusterResponse,
   KafkaEntityStatusResponse,
   KafkaFleetResponse,
@@ -25,10 +24,7 @@ import {
   summarizeKafkaCluster,
   worstHealth,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
-import {
-  applyFreshness,
-  HealthThresholds,
-} from '@k8s-kafka/plugin-kafka-clusters-node';
+import { ServedStatuses } from './aging';
 import { FleetCache } from './cache/fleetCache';
 import { readEntitySelection } from './entities/entitySelection';
 import { matchEntity, MatchableCluster } from './entities/matchEntity';
@@ -65,9 +61,10 @@ export function createKafkaStatusService(options: {
   permissions: PermissionsService;
   cache: CacheService;
   logger: LoggerService;
-  thresholds: HealthThresholds;
+  served: ServedStatuses;
 }): KafkaStatusService {
-  const { fleet, catalog, permissions, cache, thresholds } = options;
+  const { fleet, catalog, permissions, cache } = options;
+  const { fresh } = options.served;
 
   // Entity pages refresh every few seconds: say each catalog problem once, not per request.
   const warned = new Set<string>();
@@ -75,35 +72,6 @@ export function createKafkaStatusService(options: {
     if (warned.has(message)) return;
     warned.add(message);
     options.logger.warn(message);
-  }
-
-  // Ages are shown in whole seconds, and a healthy cache is current "now": within one second,
-  // every request gets the same aged object (and its JSON, see json.ts).
-  const aged = new WeakMap<
-    KafkaClusterStatus,
-    { second: number; observedSecond: number; value: KafkaClusterStatus }
-  >();
-
-  /** Ages a status at serving time, so the age shown is the age now. */
-  function fresh(status: KafkaClusterStatus): KafkaClusterStatus {
-    // A cache that cannot say how current it is still ages what it built, from when it built it.
-    const observedAt =
-      fleet.clusters().get(status.ref.cluster)?.observedAt() ??
-      status.freshness.observedAt;
-    const now = Date.now();
-    const second = Math.floor(now / 1000);
-    const observedSecond = Math.floor(Date.parse(observedAt) / 1000);
-    const hit = aged.get(status);
-    if (hit && hit.second === second && hit.observedSecond === observedSecond) {
-      return hit.value;
-    }
-    const value = applyFreshness(status, {
-      now: new Date(now),
-      observedAt,
-      thresholds,
-    });
-    aged.set(status, { second, observedSecond, value });
-    return value;
   }
 
   async function authorize(credentials: BackstageCredentials) {
@@ -220,9 +188,9 @@ export function createKafkaStatusService(options: {
 
     async getFleet({ credentials }) {
       await authorize(credentials);
-      const clusters = fleet
-        .allStatuses()
-        .map(status => summarizeKafkaCluster(fresh(status)))
+      const clusters = options.served
+        .all()
+        .map(summarizeKafkaCluster)
         .sort(
           (a, b) =>
             compareKafkaHealth(a.health, b.health) ||

@@ -15,6 +15,7 @@ import { DEFAULT_HEALTH_THRESHOLDS } from '@k8s-kafka/plugin-kafka-clusters-node
 import { orders } from '../../__testUtils__/entities';
 import { ClusterCache } from '../../service/cache/clusterCache';
 import { FleetCache } from '../../service/cache/fleetCache';
+import { createServedStatuses } from '../../service/aging';
 import { createKafkaStatusService } from '../../service/statusService';
 import { registerKafkaClustersActions } from '..';
 
@@ -100,13 +101,17 @@ export function actionsOver(options: {
     { result: options.result ?? AuthorizeResult.ALLOW },
   ]);
   const registry = actionsRegistryServiceMock();
+  const fleet = fakeFleet(options.clusters, options.errors ?? {});
   const statusService = createKafkaStatusService({
-    fleet: fakeFleet(options.clusters, options.errors ?? {}),
+    fleet,
     catalog: catalogServiceMock({ entities: options.entities ?? [orders] }),
     permissions: mockServices.permissions.mock({ authorize }),
     cache: noCache,
     logger: mockServices.logger.mock(),
-    thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    served: createServedStatuses({
+      fleet,
+      thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    }),
   });
   registerKafkaClustersActions({ actionsRegistry: registry, statusService });
   const credentials: BackstageCredentials = mockCredentials.user();

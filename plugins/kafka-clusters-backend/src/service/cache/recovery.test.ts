@@ -20,6 +20,7 @@ import {
 } from '../../__testUtils__/sandboxObjects';
 import { readFleetCacheSettings } from '../config';
 import { createRouter } from '../router';
+import { createServedStatuses } from '../aging';
 import { createKafkaStatusService } from '../statusService';
 import { createFleetCache, FleetCache } from './fleetCache';
 
@@ -119,7 +120,7 @@ describe('recovery of a Kubernetes cluster that went away', () => {
       }),
       cache: noCache,
       logger,
-      thresholds: settings.thresholds,
+      served: createServedStatuses({ fleet, thresholds: settings.thresholds }),
     });
     app = express()
       .use(

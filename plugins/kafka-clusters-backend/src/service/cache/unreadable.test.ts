@@ -23,6 +23,7 @@ import {
 } from '../../__testUtils__/sandboxObjects';
 import { readFleetCacheSettings } from '../config';
 import { createRouter } from '../router';
+import { createServedStatuses } from '../aging';
 import { createKafkaStatusService } from '../statusService';
 import { createFleetCache, FleetCache } from './fleetCache';
 
@@ -134,7 +135,10 @@ describe('a kind that becomes unreadable', () => {
             }),
             cache: noCache,
             logger: mockServices.logger.mock(),
-            thresholds: settings.thresholds,
+            served: createServedStatuses({
+              fleet,
+              thresholds: settings.thresholds,
+            }),
           }),
         }),
       )
