@@ -28,6 +28,12 @@ backend.add(
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@k8s-kafka/plugin-kafka-clusters-backend'));
 
+// Pushes the Kafka tab's updates to browsers (the kafka-clusters:status signal) and keeps the
+// owners' notifications of Kafka clusters that stay degraded. Across replicas, signals travel
+// through the events service: give it a shared bus (plugin-events-backend) there.
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 // The actions of the plugins that `backend.actions.pluginSources` names, as MCP tools.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
