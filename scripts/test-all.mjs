@@ -72,10 +72,14 @@ for (const stage of stages) {
   );
 }
 
-/** Counts a Jest JSON report; a suite that failed without a failing test (it did not load) counts as one failure. */
-function countJest(file) {
+/** A runner's Jest JSON report, parsed; undefined when the runner wrote none. */
+function readJest(file) {
   if (!fs.existsSync(file)) return undefined;
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Counts a Jest JSON report; a suite that failed without a failing test (it did not load) counts as one failure. */
+function countJest(report) {
   const brokenSuites = report.testResults.filter(
     suite =>
       suite.status === 'failed' &&
@@ -91,9 +95,7 @@ function countJest(file) {
  * The failed tests of a Jest JSON report with the head of each message, so the end of the
  * output (often all a CI log keeps) says why, not only how many.
  */
-function failuresOf(file) {
-  if (!fs.existsSync(file)) return [];
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+function failuresOf(report) {
   const plain = text => text.replace(/\u001b\[[0-9;]*m/g, '');
   const lines = [];
   for (const suite of report.testResults) {
@@ -127,11 +129,19 @@ function failuresOf(file) {
   return lines;
 }
 
+// Each report is read once, for its failures and its counts alike.
+const jestOf = new Map(
+  outcomes
+    .filter(stage => stage.report)
+    .map(stage => [stage, readJest(stage.report)]),
+);
+
 let passed = 0;
 let failed = 0;
-const failures = outcomes.flatMap(stage =>
-  stage.report ? failuresOf(stage.report) : [],
-);
+const failures = outcomes.flatMap(stage => {
+  const report = jestOf.get(stage);
+  return report ? failuresOf(report) : [];
+});
 if (failures.length > 0) {
   process.stdout.write(`\n=== failed tests\n${failures.join('\n')}\n`);
 }
@@ -141,8 +151,9 @@ for (const stage of outcomes) {
     stage.seconds
   }s)`;
   if (stage.report) {
-    const counts = countJest(stage.report);
-    if (counts) {
+    const report = jestOf.get(stage);
+    if (report) {
+      const counts = countJest(report);
       passed += counts.passed;
       failed += counts.failed;
       line += `: ${counts.passed} passed, ${counts.failed} failed`;
