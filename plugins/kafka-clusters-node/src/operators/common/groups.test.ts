@@ -142,6 +142,33 @@ describe('assessGroup', () => {
     ]);
   });
 
+  it('calls the pods a change in progress has yet to create not yet created, not missing', () => {
+    const scaling: ChangeSignal = {
+      code: 'NodePoolScaling',
+      message:
+        'Strimzi is scaling brokers of KafkaNodePool broker: 3 → 5 ready',
+      since: ago(0.1),
+    };
+    const states = pods([
+      [true, 'healthy'],
+      [true, 'healthy'],
+      [true, 'healthy'],
+    ]);
+    const [only] = assessGroup({
+      kind: 'brokers',
+      owner: OWNER,
+      desired: 5,
+      pods: states,
+      change: change([scaling]),
+    }).reasons;
+    expect(only.impact).toBe('progressing');
+    expect(only.message).toMatch(
+      /^3\/5 brokers ready, 2 pods not yet created: /,
+    );
+    expect(only.message).not.toMatch(/missing|stuck/i);
+    expect(only.fix).toBeUndefined();
+  });
+
   it('does not judge what it cannot count', () => {
     expect(
       assessGroup({

@@ -110,8 +110,13 @@ export function assessGroup(input: GroupInput): GroupResult {
     // Every pod that is not ready is still within its grace period.
     impact = 'progressing';
   }
+  // Pods a change in progress has yet to create (a scale-up) are not missing.
   const missingText =
-    missing > 0 ? `, ${missing} pod${missing > 1 ? 's' : ''} missing` : '';
+    missing > 0
+      ? `, ${missing} pod${missing > 1 ? 's' : ''} ${
+          explained ? 'not yet created' : 'missing'
+        }`
+      : '';
   let why = ' and no change in progress explains it';
   if (explained) {
     why = `: ${explanation(change)}`;
