@@ -11,7 +11,7 @@ export interface EpisodeStore {
   /** The Kafka clusters (`cluster/namespace/name`) whose episode is open. */
   open(): Promise<Set<string>>;
   /** Opens the cluster's episode; true for the one caller that opened it. */
-  claim(ref: string, health: string): Promise<boolean>;
+  claim(ref: string): Promise<boolean>;
   /** Closes the cluster's episode; true for the one caller that closed it. */
   close(ref: string): Promise<boolean>;
 }
@@ -22,9 +22,8 @@ export async function createEpisodeStore(db: Knex): Promise<EpisodeStore> {
       await db.schema.createTable(TABLE, table => {
         table.string('ref', 512).primary();
         table.string('state', 16).notNullable();
-        table.string('health', 16);
-        table.dateTime('opened_at');
-        table.dateTime('closed_at');
+        // When the episode last opened or closed, for a person reading the table.
+        table.dateTime('changed_at');
       });
     } catch (error) {
       // Another replica created it between the check and the create.
@@ -36,23 +35,20 @@ export async function createEpisodeStore(db: Knex): Promise<EpisodeStore> {
       const rows = await db(TABLE).where({ state: 'open' }).select('ref');
       return new Set(rows.map(r => r.ref as string));
     },
-    async claim(ref, health) {
+    async claim(ref) {
       await db(TABLE)
         .insert({ ref, state: 'closed' })
         .onConflict('ref')
         .ignore();
-      const changed = await db(TABLE).where({ ref, state: 'closed' }).update({
-        state: 'open',
-        health,
-        opened_at: new Date(),
-        closed_at: null,
-      });
+      const changed = await db(TABLE)
+        .where({ ref, state: 'closed' })
+        .update({ state: 'open', changed_at: new Date() });
       return changed === 1;
     },
     async close(ref) {
       const changed = await db(TABLE)
         .where({ ref, state: 'open' })
-        .update({ state: 'closed', closed_at: new Date() });
+        .update({ state: 'closed', changed_at: new Date() });
       return changed === 1;
     },
   };

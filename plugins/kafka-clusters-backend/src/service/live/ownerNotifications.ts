@@ -101,23 +101,24 @@ export function createOwnerNotifier(options: {
     }
     await notifications.send({
       recipients: { type: 'entity', entityRef: owners },
-      payload: recovered
-        ? {
-            title: `Kafka cluster ${name} has recovered`,
-            description: 'It is healthy again.',
-            severity: 'normal',
-            topic: 'Kafka cluster health',
-            scope: `kafka-cluster:${name}`,
-            link: linkOf(resource),
-          }
-        : {
-            title: `Kafka cluster ${name} is ${status.health}`,
-            description: describe(status),
-            severity: status.health === 'unhealthy' ? 'critical' : 'high',
-            topic: 'Kafka cluster health',
-            scope: `kafka-cluster:${name}`,
-            link: linkOf(resource),
-          },
+      payload: {
+        topic: 'Kafka cluster health',
+        // The same scope for the episode's two notices: the notifications backend updates the
+        // first with the second.
+        scope: `kafka-cluster:${name}`,
+        link: linkOf(resource),
+        ...(recovered
+          ? {
+              title: `Kafka cluster ${name} has recovered`,
+              description: 'It is healthy again.',
+              severity: 'normal',
+            }
+          : {
+              title: `Kafka cluster ${name} is ${status.health}`,
+              description: describe(status),
+              severity: status.health === 'unhealthy' ? 'critical' : 'high',
+            }),
+      },
     });
     logger.info(
       `Told ${owners.join(', ')} that Kafka cluster ${name} ${
@@ -155,7 +156,7 @@ export function createOwnerNotifier(options: {
   ) {
     const won = recovered
       ? await episodes.close(ref)
-      : await episodes.claim(ref, status.health);
+      : await episodes.claim(ref);
     if (!won) {
       logger.debug(
         `Kafka cluster ${ref}: another replica has ${
@@ -176,7 +177,7 @@ export function createOwnerNotifier(options: {
       );
       retryAt.set(ref, now() + RETRY_AFTER_MS);
       if (recovered) {
-        await episodes.claim(ref, 'healthy');
+        await episodes.claim(ref);
         open!.add(ref);
       } else {
         await episodes.close(ref);
