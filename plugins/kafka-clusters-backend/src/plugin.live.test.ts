@@ -19,7 +19,6 @@ import {
   signalsServiceRef,
 } from '@backstage/plugin-signals-node';
 import {
-  ANNOTATION_KAFKA_REF,
   KAFKA_STATUS_SIGNAL_CHANNEL,
   KafkaEntityStatusResponse,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
@@ -28,12 +27,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { eventually, ID, orders } from './__testUtils__/entities';
+import {
+  eventually,
+  ID,
+  kafkaClusterResource,
+  orders,
+} from './__testUtils__/entities';
 import { recordingLogger } from './__testUtils__/recordingLogger';
 import {
+  crashLoopingStatus,
   ensureNamespace,
   put,
-  readyPod,
   strimziCluster,
 } from './__testUtils__/sandboxObjects';
 import { kafkaClustersPlugin } from './plugin';
@@ -45,17 +49,10 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 // The catalog as the catalog module and a team's catalog-info.yaml leave it: the Kafka
 // cluster's Resource, owned by the platform team, and the service that depends on it.
-const resource: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'orders-kafka',
-    namespace: 'default',
-    annotations: { [ANNOTATION_KAFKA_REF]: 'prod/orders/orders-kafka' },
-  },
-  spec: { type: 'kafka-cluster', owner: 'group:default/team-kafka' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/team-kafka' }],
-};
+const resource = kafkaClusterResource(
+  'prod/orders/orders-kafka',
+  'group:default/team-kafka',
+);
 const service: Entity = {
   ...orders,
   spec: { ...orders.spec, dependsOn: ['resource:default/orders-kafka'] },
@@ -175,6 +172,17 @@ describe('live status: signals and owner notifications, with two backend replica
     replica.signals[replica.signals.length - 1]?.message.revision;
   const said = (replica: Replica, pattern: RegExp) =>
     replica.lines.some(line => pattern.test(line.message));
+  /**
+   * Waits until each replica has decided on the episode: it told the owners, or found that
+   * the other one had. The replicas that found it done by the other.
+   */
+  const eachReplicaDecided = (told: RegExp, byOther: RegExp) =>
+    eventually(async () => {
+      for (const replica of replicas) {
+        expect(said(replica, told) || said(replica, byOther)).toBe(true);
+      }
+      return replicas.filter(replica => said(replica, byOther));
+    });
 
   const podName = 'orders-kafka-dual-role-1';
   let healthyPod: any;
@@ -204,17 +212,10 @@ describe('live status: signals and owner notifications, with two backend replica
 
   it('when a broker crash-loops past the grace period: a new revision, and one notification to the owners from one of the two replicas', async () => {
     healthyPod = prod.api.get('v1', 'Pod', podName, 'orders');
-    const crashing = readyPod({
-      namespace: 'orders',
-      name: podName,
-      labels: healthyPod.metadata.labels,
-      annotations: healthyPod.metadata.annotations,
-      ready: false,
-      restarts: 7,
-      waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' },
-      lastTermination: { reason: 'OOMKilled', exitCode: 137 },
+    prod.api.updateStatus({
+      ...healthyPod,
+      status: crashLoopingStatus(healthyPod),
     });
-    prod.api.updateStatus({ ...healthyPod, status: crashing.status });
 
     for (const replica of replicas) {
       await eventually(async () =>
@@ -228,23 +229,10 @@ describe('live status: signals and owner notifications, with two backend replica
     });
 
     // Both replicas reach the episode: one tells the owners, the other finds it opened.
-    await eventually(async () => {
-      for (const replica of replicas) {
-        expect(
-          said(
-            replica,
-            /^Told .* that Kafka cluster prod\/orders\/orders-kafka is degraded$/,
-          ) ||
-            said(
-              replica,
-              /another replica has opened its notification episode/,
-            ),
-        ).toBe(true);
-      }
-    });
     expect(
-      replicas.filter(r =>
-        said(r, /another replica has opened its notification episode/),
+      await eachReplicaDecided(
+        /^Told .* that Kafka cluster prod\/orders\/orders-kafka is degraded$/,
+        /another replica has opened its notification episode/,
       ),
     ).toHaveLength(1);
     expect(sent).toHaveLength(1);
@@ -280,20 +268,12 @@ describe('live status: signals and owner notifications, with two backend replica
         healthyRevision,
       ]);
     });
-    await eventually(async () => {
-      for (const replica of replicas) {
-        expect(
-          said(
-            replica,
-            /^Told .* that Kafka cluster prod\/orders\/orders-kafka has recovered$/,
-          ) ||
-            said(
-              replica,
-              /another replica has closed its notification episode/,
-            ),
-        ).toBe(true);
-      }
-    });
+    expect(
+      await eachReplicaDecided(
+        /^Told .* that Kafka cluster prod\/orders\/orders-kafka has recovered$/,
+        /another replica has closed its notification episode/,
+      ),
+    ).toHaveLength(1);
     expect(sent).toHaveLength(2);
     expect(sent[1].payload).toMatchObject({
       title: 'Kafka cluster prod/orders/orders-kafka has recovered',

@@ -16,9 +16,9 @@ import request from 'supertest';
 import { ID, orders, eventually } from './__testUtils__/entities';
 import { kafkaClustersPlugin } from './plugin';
 import {
+  crashLoopingStatus,
   ensureNamespace,
   put,
-  readyPod,
   strimziCluster,
   strimziTopic,
 } from './__testUtils__/sandboxObjects';
@@ -230,20 +230,10 @@ describe('kafka-clusters backend against Kubernetes API servers', () => {
   it('turns degraded with the reason when a broker starts crash-looping, and healthy again when it recovers', async () => {
     const podName = 'orders-kafka-dual-role-1';
     const healthyPod = prod.api.get('v1', 'Pod', podName, 'orders')! as any;
-    const crashing = readyPod({
-      namespace: 'orders',
-      name: podName,
-      labels: healthyPod.metadata.labels,
-      annotations: healthyPod.metadata.annotations,
-      ready: false,
-      restarts: 7,
-      waiting: {
-        reason: 'CrashLoopBackOff',
-        message: 'back-off 5m0s restarting failed container',
-      },
-      lastTermination: { reason: 'OOMKilled', exitCode: 137 },
+    prod.api.updateStatus({
+      ...healthyPod,
+      status: crashLoopingStatus(healthyPod),
     });
-    prod.api.updateStatus({ ...healthyPod, status: crashing.status });
 
     const degraded = await eventually(async () => {
       const cluster = (await entity()).clusters.find(

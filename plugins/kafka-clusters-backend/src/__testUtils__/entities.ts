@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { ANNOTATION_KAFKA_REF } from '@k8s-kafka/plugin-kafka-clusters-common';
 
 export const ID = 'backstage.io/kubernetes-id';
 
@@ -28,4 +29,19 @@ export async function eventually<T>(
       await new Promise(resolve => setTimeout(resolve, 200));
     }
   }
+}
+
+/** A `kafka-cluster` Resource as the catalog module makes it, with the relation to its owner. */
+export function kafkaClusterResource(kafkaRef: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: kafkaRef.split('/')[2],
+      namespace: 'default',
+      annotations: { [ANNOTATION_KAFKA_REF]: kafkaRef },
+    },
+    spec: { type: 'kafka-cluster', owner },
+    relations: [{ type: 'ownedBy', targetRef: owner }],
+  };
 }

@@ -248,3 +248,20 @@ export function strimziTopic(o: {
     },
   };
 }
+
+/** The status of a pod whose Kafka container crash-loops after being OOMKilled, 7 restarts in. */
+export function crashLoopingStatus(pod: Obj): Obj {
+  return readyPod({
+    namespace: pod.metadata.namespace,
+    name: pod.metadata.name,
+    labels: pod.metadata.labels,
+    annotations: pod.metadata.annotations,
+    ready: false,
+    restarts: 7,
+    waiting: {
+      reason: 'CrashLoopBackOff',
+      message: 'back-off 5m0s restarting failed container',
+    },
+    lastTermination: { reason: 'OOMKilled', exitCode: 137 },
+  }).status;
+}

@@ -1,12 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
-  ANNOTATION_KAFKA_REF,
   HealthReason,
   KafkaClusterStatus,
 } from '@k8s-kafka/plugin-kafka-clusters-common';
+import { kafkaClusterResource } from '../../__testUtils__/entities';
 import { recordingLogger } from '../../__testUtils__/recordingLogger';
 import { kafkaStatus } from '../../__testUtils__/statusFixtures';
 import { createEpisodeStore } from './episodes';
@@ -17,17 +16,10 @@ import {
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const resource: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'payments-kafka',
-    namespace: 'default',
-    annotations: { [ANNOTATION_KAFKA_REF]: 'prod-eu/payments/payments-kafka' },
-  },
-  spec: { type: 'kafka-cluster', owner: 'group:default/team-payments' },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
-};
+const resource = kafkaClusterResource(
+  'prod-eu/payments/payments-kafka',
+  'group:default/team-payments',
+);
 
 const pvcPending: HealthReason = {
   code: 'PvcPending',
